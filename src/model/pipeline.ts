@@ -17,6 +17,11 @@ export interface PipelineCategory {
   id: string;
   label: string;
   description: string;
+  /**
+   * Whether counter-speech in the same sentence ("urged residents not to blame migrants")
+   * discounts the category's hits. True for rhetoric; acts are reported even when condemned.
+   */
+  discountedByCounterSpeech: boolean;
   terms: PipelineTerm[];
 }
 
@@ -38,8 +43,29 @@ export interface PipelineDef {
   titleWeight: number;
   /** How many sentences away a target may stand from a category hit (1 = same or adjacent). */
   targetWindow: number;
+  /**
+   * Damping of repeats of one term: the n-th counted repeat (n = 0, 1, 2…) earns `weight × repeatDecay^n`.
+   * @default 0.5
+   */
+  repeatDecay: number;
   /** Words that negate a hit in the same clause. */
   negationCues: string[];
+  /**
+   * How many tokens before a hit a negation cue may stand, inside the clause.
+   * @default 8
+   */
+  negationWindow: number;
+  /** Words that open a new clause (besides `,` `;` `:` and dashes): "but", "while", "although". */
+  clauseBreaks: string[];
+  /** Phrases that mark counter-speech ("condemned", "urged residents not to blame"). */
+  counterSpeechCues: string[];
+  /**
+   * Words that mark a target mention as the suspects of a crime ("Tajik suspects", "the accused"):
+   * abuse of named suspects is not by itself anti-migrant, so such a mention licenses no category hit.
+   */
+  suspectCues: string[];
+  /** Verbs that introduce reported speech ("said", "told", "claimed"), as lemmas. */
+  quotationVerbs: string[];
   categories: PipelineCategory[];
   targets: PipelineTarget[];
 }
