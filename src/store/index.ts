@@ -1,0 +1,3 @@
+export { openStore, Store, type OpenStoreOptions } from './store.js';
+export { SCHEMA_VERSION } from './migrations/index.js';
+export type * from './types.js';

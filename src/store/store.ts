@@ -1,0 +1,597 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import type { Analysis, EntityType, FeedSource, ReviewDecision, ReviewLabel } from '../model/index.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import type {
+  AnalysisRecord,
+  ArticleRecord,
+  FeedFetchResult,
+  FeedRecord,
+  FetchLogEntry,
+  NewArticle,
+  ReviewQueueQuery,
+  ReviewQueueRow,
+  SaveResult,
+  StoredAnalysis,
+  TopEntitiesQuery,
+  TopEntityRow,
+  TrendQuery,
+  TrendRow,
+} from './types.js';
+
+type Db = Database.Database;
+type Row = Record<string, unknown>;
+
+export interface OpenStoreOptions {
+  /** Apply pending migrations to an existing database (what `xenoscope db migrate` does). @default false */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+/** SQL expression for the date an article counts on: its publication date, else when we fetched it. */
+const ARTICLE_DATE = 'COALESCE(a.published_at, a.fetched_at)';
+
+const BUCKET_SQL = {
+  day: `date(${ARTICLE_DATE})`,
+  // The Monday on or before the date.
+  week: `date(${ARTICLE_DATE}, '-6 days', 'weekday 1')`,
+  month: `strftime('%Y-%m-01', ${ARTICLE_DATE})`,
+} as const;
+
+/**
+ * Opens (and on first use creates) the database:
+ * 1. Open the file, creating its folder; WAL journal, foreign keys, a busy timeout for a concurrent reader.
+ * 2. A new, empty database gets every migration; an older schema stops with a hint to run `xenoscope db migrate`
+ *    unless `migrate` is set; a newer schema stops with a hint to upgrade xenoscope.
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: options.readonly ?? false });
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    throw new StoreError('STORE_OPEN', `cannot open the database ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    migrate(db, path, options.migrate ?? false);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new Store(db, path);
+}
+
+function migrate(db: Db, path: string, allowUpgrade: boolean): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError('SCHEMA_TOO_NEW', `the database ${path} has schema version ${current}, newer than this xenoscope understands (${SCHEMA_VERSION}); upgrade xenoscope`);
+  }
+  if (current === SCHEMA_VERSION) return 0;
+  const isEmpty = (db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
+  if (!isEmpty && !allowUpgrade) {
+    throw new StoreError('SCHEMA_OLD', `the database ${path} has schema version ${current}, this xenoscope needs ${SCHEMA_VERSION}; run \`xenoscope db migrate\` (back up the file first)`);
+  }
+  let applied = 0;
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied++;
+  }
+  return applied;
+}
+
+/**
+ * The only module that speaks SQL. Every write runs in one synchronous transaction, never across an
+ * await, so a killed process leaves either the whole article or none of it.
+ */
+export class Store {
+  readonly path: string;
+  #db: Db;
+  #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Db, path: string) {
+    this.#db = db;
+    this.path = path;
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  schemaVersion(): number {
+    return this.#db.pragma('user_version', { simple: true }) as number;
+  }
+
+  #stmt(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #write<T>(fn: () => T): T {
+    try {
+      return this.#db.transaction(fn)();
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError('STORE_WRITE', `database write failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  // ── feeds ────────────────────────────────────────────────────────────────
+
+  /** Adds configured feeds that are new and refreshes name/country/language/tags of known ones. */
+  syncFeeds(feeds: readonly FeedSource[], at: string): void {
+    const upsert = this.#stmt(`INSERT INTO feeds (url, name, country, language, tags, added_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(url) DO UPDATE SET name = excluded.name, country = excluded.country, language = excluded.language, tags = excluded.tags`);
+    this.#write(() => {
+      for (const f of feeds) upsert.run(f.url, f.name, f.country ?? null, f.language ?? null, JSON.stringify(f.tags), at);
+    });
+  }
+
+  listFeeds(): FeedRecord[] {
+    const rows = this.#stmt(`SELECT f.*, (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS article_count FROM feeds f ORDER BY f.name`).all() as Row[];
+    return rows.map(toFeedRecord);
+  }
+
+  getFeed(url: string): FeedRecord | null {
+    const row = this.#stmt(`SELECT f.*, (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS article_count FROM feeds f WHERE f.url = ?`).get(url) as Row | undefined;
+    return row ? toFeedRecord(row) : null;
+  }
+
+  /** Updates a feed's fetch state after one attempt. */
+  recordFeedFetch(feedId: number, result: FeedFetchResult): void {
+    this.#write(() => {
+      const ok = result.outcome === 'ok' || result.outcome === 'not_modified';
+      this.#stmt(`UPDATE feeds SET
+          last_fetched_at = @at,
+          last_status = @outcome,
+          last_error = @error,
+          last_success_at = CASE WHEN @ok THEN @at ELSE last_success_at END,
+          last_new_item_at = CASE WHEN @newItems > 0 THEN @at ELSE last_new_item_at END,
+          consecutive_failures = CASE WHEN @ok THEN 0 ELSE consecutive_failures + 1 END,
+          etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
+          last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
+          body_hash = COALESCE(@bodyHash, body_hash)
+        WHERE id = @feedId`).run({
+        at: result.at,
+        outcome: result.outcome,
+        error: result.error,
+        ok: ok ? 1 : 0,
+        newItems: result.newItems ?? 0,
+        hasValidators: result.outcome === 'ok' ? 1 : 0,
+        etag: result.etag ?? null,
+        lastModified: result.lastModified ?? null,
+        bodyHash: result.bodyHash ?? null,
+        feedId,
+      });
+    });
+  }
+
+  // ── runs and the fetch log ───────────────────────────────────────────────
+
+  startRun(at: string): number {
+    return this.#write(() => Number(this.#stmt(`INSERT INTO crawl_runs (started_at, status) VALUES (?, 'running')`).run(at).lastInsertRowid));
+  }
+
+  finishRun(runId: number, status: 'finished' | 'interrupted' | 'failed', summary: unknown, at: string): void {
+    this.#write(() => {
+      this.#stmt(`UPDATE crawl_runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?`).run(at, status, JSON.stringify(summary), runId);
+    });
+  }
+
+  logFetch(entry: FetchLogEntry): void {
+    this.#write(() => {
+      this.#stmt(`INSERT INTO fetch_log (run_id, feed_id, url, kind, outcome, http_status, error_code, error, duration_ms, fetched_at)
+        VALUES (@runId, @feedId, @url, @kind, @outcome, @httpStatus, @errorCode, @error, @durationMs, @fetchedAt)`).run(entry);
+    });
+  }
+
+  /** Fetch log rows of one run (or the latest run), failures first. */
+  fetchLog(runId: number): FetchLogEntry[] {
+    const rows = this.#stmt(`SELECT * FROM fetch_log WHERE run_id = ? ORDER BY outcome = 'ok', id`).all(runId) as Row[];
+    return rows.map((r) => ({
+      runId: r.run_id as number | null,
+      feedId: r.feed_id as number | null,
+      url: r.url as string,
+      kind: r.kind as 'feed' | 'page',
+      outcome: r.outcome as FetchLogEntry['outcome'],
+      httpStatus: r.http_status as number | null,
+      errorCode: r.error_code as string | null,
+      error: r.error as string | null,
+      durationMs: r.duration_ms as number | null,
+      fetchedAt: r.fetched_at as string,
+    }));
+  }
+
+  // ── articles ─────────────────────────────────────────────────────────────
+
+  /** Which of these normalized URLs are stored already (as URL or canonical URL). */
+  knownUrls(urls: readonly string[]): Set<string> {
+    const known = new Set<string>();
+    const byUrl = this.#stmt(`SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1`);
+    for (const url of urls) if (byUrl.get(url, url)) known.add(url);
+    return known;
+  }
+
+  /**
+   * Stores an article and its analyses in one transaction. A duplicate (same URL, same canonical URL, or the
+   * same title hash from the same outlet) is not stored again.
+   */
+  saveArticle(input: NewArticle, analyses: readonly StoredAnalysis[]): SaveResult {
+    return this.#write((): SaveResult => {
+      const a = input.article;
+      const sameUrl = this.#stmt(`SELECT id FROM articles WHERE url = ? OR canonical_url = ? OR url = ? LIMIT 1`).get(
+        input.url,
+        input.url,
+        a.canonicalUrl ?? input.url,
+      ) as { id: number } | undefined;
+      if (sameUrl) return { kind: 'duplicate', id: sameUrl.id, reason: 'url' };
+      if (a.canonicalUrl) {
+        const sameCanonical = this.#stmt(`SELECT id FROM articles WHERE canonical_url = ? LIMIT 1`).get(a.canonicalUrl) as { id: number } | undefined;
+        if (sameCanonical) return { kind: 'duplicate', id: sameCanonical.id, reason: 'canonical url' };
+      }
+      if (input.titleHash) {
+        const sameTitle = this.#stmt(`SELECT id FROM articles WHERE source = ? AND title_hash = ? LIMIT 1`).get(input.source, input.titleHash) as { id: number } | undefined;
+        if (sameTitle) return { kind: 'duplicate', id: sameTitle.id, reason: 'same title from the same outlet' };
+      }
+      const id = Number(
+        this.#stmt(`INSERT INTO articles (url, canonical_url, feed_id, source, guid, title, title_hash, author, published_at, fetched_at, lang,
+            description, site_name, text, extractor_version, meta_sources)
+          VALUES (@url, @canonicalUrl, @feedId, @source, @guid, @title, @titleHash, @author, @published, @fetchedAt, @lang,
+            @description, @siteName, @text, @extractorVersion, @metaSources)`).run({
+          url: input.url,
+          canonicalUrl: a.canonicalUrl,
+          feedId: input.feedId,
+          source: input.source,
+          guid: input.guid,
+          title: a.title,
+          titleHash: input.titleHash,
+          author: a.author,
+          published: a.published,
+          fetchedAt: input.fetchedAt,
+          lang: a.lang,
+          description: a.description,
+          siteName: a.siteName,
+          text: a.text,
+          extractorVersion: input.extractorVersion,
+          metaSources: JSON.stringify(a.sources),
+        }).lastInsertRowid,
+      );
+      for (const stored of analyses) this.#insertAnalysis(id, stored);
+      return { kind: 'stored', id };
+    });
+  }
+
+  /** Replaces the current analysis of an article under the same pipeline; earlier ones are kept as history. */
+  saveAnalysis(articleId: number, stored: StoredAnalysis): number {
+    return this.#write(() => this.#insertAnalysis(articleId, stored));
+  }
+
+  #insertAnalysis(articleId: number, { analysis, analyzerVersion, analyzedAt }: StoredAnalysis): number {
+    this.#stmt(`UPDATE analyses SET is_current = 0 WHERE article_id = ? AND pipeline = ? AND is_current = 1`).run(articleId, analysis.pipeline);
+    const analysisId = Number(
+      this.#stmt(`INSERT INTO analyses (article_id, pipeline, pipeline_version, analyzer_version, analyzed_at, lang, flagged, score, threshold, reasons, breakdown)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        articleId,
+        analysis.pipeline,
+        analysis.pipelineVersion,
+        analyzerVersion,
+        analyzedAt,
+        analysis.lang,
+        analysis.flagged ? 1 : 0,
+        analysis.score,
+        analysis.threshold,
+        JSON.stringify(analysis.reasons),
+        JSON.stringify(analysis.breakdown),
+      ).lastInsertRowid,
+    );
+    const category = this.#stmt(`INSERT OR IGNORE INTO analysis_categories (analysis_id, category) VALUES (?, ?)`);
+    for (const c of analysis.categories) category.run(analysisId, c);
+    const target = this.#stmt(`INSERT OR IGNORE INTO analysis_targets (analysis_id, target) VALUES (?, ?)`);
+    for (const t of analysis.targets) target.run(analysisId, t);
+    const match = this.#stmt(`INSERT INTO matches (analysis_id, kind, category, target, term, text, field, start, end, sentence, sentence_text, weight, negated, quoted_by, counted, reason)
+      VALUES (@analysisId, @kind, @category, @target, @term, @text, @field, @start, @end, @sentence, @sentenceText, @weight, @negated, @quotedBy, @counted, @reason)`);
+    for (const m of analysis.matches) {
+      match.run({ ...m, analysisId, negated: m.negated ? 1 : 0, counted: m.counted ? 1 : 0 });
+    }
+    const entity = this.#stmt(`INSERT INTO entities (analysis_id, canonical, type, text, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const e of analysis.entities) entity.run(analysisId, e.canonical, e.type, e.text, e.field, e.start, e.end);
+    return analysisId;
+  }
+
+  getArticle(id: number): ArticleRecord | null {
+    const r = this.#stmt(`SELECT * FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    return r ? toArticleRecord(r) : null;
+  }
+
+  /** Article ids in storage order, for reanalysis in batches. */
+  articleIds(afterId: number, limit: number): number[] {
+    return (this.#stmt(`SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  countArticles(): number {
+    return (this.#stmt(`SELECT COUNT(*) AS n FROM articles`).get() as { n: number }).n;
+  }
+
+  /** The current analysis of an article under a pipeline, with its matches and entities. */
+  getAnalysis(articleId: number, pipeline: string): AnalysisRecord | null {
+    const r = this.#stmt(`SELECT * FROM analyses WHERE article_id = ? AND pipeline = ? AND is_current = 1`).get(articleId, pipeline) as Row | undefined;
+    if (!r) return null;
+    const analysisId = r.id as number;
+    const categories = (this.#stmt(`SELECT category FROM analysis_categories WHERE analysis_id = ? ORDER BY category`).all(analysisId) as { category: string }[]).map((x) => x.category);
+    const targets = (this.#stmt(`SELECT target FROM analysis_targets WHERE analysis_id = ? ORDER BY target`).all(analysisId) as { target: string }[]).map((x) => x.target);
+    const matches = (this.#stmt(`SELECT * FROM matches WHERE analysis_id = ? ORDER BY field DESC, start`).all(analysisId) as Row[]).map((m) => ({
+      kind: m.kind as 'category' | 'target',
+      category: m.category as string | null,
+      target: m.target as string | null,
+      term: m.term as string,
+      text: m.text as string,
+      field: m.field as 'title' | 'text',
+      start: m.start as number,
+      end: m.end as number,
+      sentence: m.sentence as number,
+      sentenceText: m.sentence_text as string,
+      weight: m.weight as number,
+      negated: m.negated === 1,
+      quotedBy: m.quoted_by as string | null,
+      counted: m.counted === 1,
+      reason: m.reason as string,
+    }));
+    const entities = (this.#stmt(`SELECT * FROM entities WHERE analysis_id = ? ORDER BY field DESC, start`).all(analysisId) as Row[]).map((e) => ({
+      text: e.text as string,
+      canonical: e.canonical as string,
+      type: e.type as EntityType,
+      field: e.field as 'title' | 'text',
+      start: e.start as number,
+      end: e.end as number,
+    }));
+    return {
+      id: analysisId,
+      articleId,
+      pipeline: r.pipeline as string,
+      pipelineVersion: r.pipeline_version as string,
+      analyzerVersion: r.analyzer_version as string,
+      analyzedAt: r.analyzed_at as string,
+      lang: r.lang as string | null,
+      flagged: r.flagged === 1,
+      score: r.score as number,
+      threshold: r.threshold as number,
+      categories,
+      targets,
+      reasons: JSON.parse(r.reasons as string) as string[],
+      breakdown: JSON.parse(r.breakdown as string) as Analysis['breakdown'],
+      matches,
+      entities,
+    };
+  }
+
+  /** Full-text search over titles and texts (FTS5 syntax), best first. */
+  search(query: string, limit: number): { id: number; title: string | null; source: string; publishedAt: string | null }[] {
+    try {
+      return (
+        this.#stmt(`SELECT a.id, a.title, a.source, a.published_at FROM articles_fts f JOIN articles a ON a.id = f.rowid
+          WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`).all(query, limit) as Row[]
+      ).map((r) => ({ id: r.id as number, title: r.title as string | null, source: r.source as string, publishedAt: r.published_at as string | null }));
+    } catch (error) {
+      throw new StoreError('SEARCH_SYNTAX', `cannot search for \`${query}\`: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  // ── trends ───────────────────────────────────────────────────────────────
+
+  /**
+   * Counts articles per bucket that match the filters. `total` counts every stored article of the same
+   * sources in the bucket, whatever its analysis, so counts can be normalized by coverage volume.
+   */
+  trend(q: TrendQuery): TrendRow[] {
+    const bucket = BUCKET_SQL[q.by];
+    const where: string[] = ['an.pipeline = @pipeline', 'an.is_current = 1'];
+    const params: Record<string, unknown> = { pipeline: q.pipeline };
+    if (q.flaggedOnly) where.push('an.flagged = 1');
+    if (q.pipelineVersion) {
+      where.push('an.pipeline_version = @pipelineVersion');
+      params.pipelineVersion = q.pipelineVersion;
+    }
+    if (q.category) {
+      where.push('EXISTS (SELECT 1 FROM analysis_categories c WHERE c.analysis_id = an.id AND c.category = @category)');
+      params.category = q.category;
+    }
+    if (q.target) {
+      where.push('EXISTS (SELECT 1 FROM analysis_targets t WHERE t.analysis_id = an.id AND t.target = @target)');
+      params.target = q.target;
+    }
+    if (q.term) {
+      where.push('EXISTS (SELECT 1 FROM matches m WHERE m.analysis_id = an.id AND m.counted = 1 AND m.term = @term COLLATE NOCASE)');
+      params.term = q.term;
+    }
+    if (q.entity) {
+      where.push('EXISTS (SELECT 1 FROM entities e WHERE e.analysis_id = an.id AND e.canonical = @entity COLLATE NOCASE)');
+      params.entity = q.entity;
+    }
+    const scope: string[] = [];
+    if (q.source) {
+      scope.push('a.source = @source COLLATE NOCASE');
+      params.source = q.source;
+    }
+    if (q.since) {
+      scope.push(`${ARTICLE_DATE} >= @since`);
+      params.since = q.since;
+    }
+    if (q.until) {
+      scope.push(`${ARTICLE_DATE} < @until`);
+      params.until = q.until;
+    }
+    const scopeSql = scope.length > 0 ? `WHERE ${scope.join(' AND ')}` : '';
+    const matchedSql = [...where, ...scope].join(' AND ');
+    const sql = `
+      WITH totals AS (SELECT ${bucket} AS bucket, COUNT(*) AS total FROM articles a ${scopeSql} GROUP BY 1),
+      counted AS (
+        SELECT ${bucket} AS bucket, COUNT(*) AS count, group_concat(DISTINCT an.pipeline_version) AS versions
+        FROM articles a JOIN analyses an ON an.article_id = a.id
+        WHERE ${matchedSql} GROUP BY 1)
+      SELECT t.bucket, COALESCE(c.count, 0) AS count, t.total, c.versions FROM totals t LEFT JOIN counted c ON c.bucket = t.bucket
+      WHERE t.bucket IS NOT NULL ORDER BY t.bucket`;
+    return (this.#db.prepare(sql).all(params) as Row[]).map((r) => ({
+      bucket: r.bucket as string,
+      count: r.count as number,
+      total: r.total as number,
+      versions: r.versions ? String(r.versions).split(',').sort() : [],
+    }));
+  }
+
+  /** Entities by the number of (flagged) articles that mention them. */
+  topEntities(q: TopEntitiesQuery): TopEntityRow[] {
+    const where: string[] = ['an.pipeline = @pipeline', 'an.is_current = 1'];
+    const params: Record<string, unknown> = { pipeline: q.pipeline, limit: q.limit };
+    if (q.flaggedOnly) where.push('an.flagged = 1');
+    if (q.type) {
+      where.push('e.type = @type');
+      params.type = q.type;
+    }
+    if (q.source) {
+      where.push('a.source = @source COLLATE NOCASE');
+      params.source = q.source;
+    }
+    if (q.since) {
+      where.push(`${ARTICLE_DATE} >= @since`);
+      params.since = q.since;
+    }
+    if (q.until) {
+      where.push(`${ARTICLE_DATE} < @until`);
+      params.until = q.until;
+    }
+    const sql = `SELECT e.canonical, e.type, COUNT(DISTINCT a.id) AS articles, COUNT(*) AS mentions
+      FROM entities e JOIN analyses an ON an.id = e.analysis_id JOIN articles a ON a.id = an.article_id
+      WHERE ${where.join(' AND ')} GROUP BY e.canonical COLLATE NOCASE, e.type ORDER BY articles DESC, mentions DESC, e.canonical LIMIT @limit`;
+    return (this.#db.prepare(sql).all(params) as Row[]).map((r) => ({
+      canonical: r.canonical as string,
+      type: r.type as EntityType,
+      articles: r.articles as number,
+      mentions: r.mentions as number,
+    }));
+  }
+
+  // ── review ───────────────────────────────────────────────────────────────
+
+  /** Flagged articles by score, best first; by default only those without a decision. */
+  reviewQueue(q: ReviewQueueQuery): ReviewQueueRow[] {
+    const where = ['an.pipeline = @pipeline', 'an.is_current = 1', 'an.flagged = 1'];
+    const params: Record<string, unknown> = { pipeline: q.pipeline, limit: q.limit };
+    if (!q.includeReviewed) where.push('d.label IS NULL');
+    if (q.label) {
+      where.push('d.label = @label');
+      params.label = q.label;
+    }
+    const sql = `SELECT a.id, a.title, a.source, a.published_at, an.score, an.id AS analysis_id, d.label,
+        (SELECT group_concat(category) FROM analysis_categories WHERE analysis_id = an.id) AS categories,
+        (SELECT group_concat(target) FROM analysis_targets WHERE analysis_id = an.id) AS targets
+      FROM articles a JOIN analyses an ON an.article_id = a.id
+      LEFT JOIN (SELECT article_id, label FROM review_decisions r WHERE id = (SELECT MAX(id) FROM review_decisions WHERE article_id = r.article_id)) d
+        ON d.article_id = a.id
+      WHERE ${where.join(' AND ')}
+      ORDER BY an.score DESC, a.published_at DESC, a.id LIMIT @limit`;
+    return (this.#db.prepare(sql).all(params) as Row[]).map((r) => ({
+      articleId: r.id as number,
+      title: r.title as string | null,
+      source: r.source as string,
+      publishedAt: r.published_at as string | null,
+      score: r.score as number,
+      categories: r.categories ? String(r.categories).split(',').sort() : [],
+      targets: r.targets ? String(r.targets).split(',').sort() : [],
+      label: (r.label as ReviewLabel | null) ?? null,
+    }));
+  }
+
+  /** Appends a decision; the article's current label is its latest decision. */
+  recordDecision(decision: ReviewDecision): number {
+    return this.#write(() => {
+      const exists = this.#stmt(`SELECT 1 FROM articles WHERE id = ?`).get(decision.articleId);
+      if (!exists) throw new StoreError('NOT_FOUND', `no article with id ${decision.articleId}`);
+      return Number(
+        this.#stmt(`INSERT INTO review_decisions (article_id, label, note, reviewer, decided_at) VALUES (?, ?, ?, ?, ?)`).run(
+          decision.articleId,
+          decision.label,
+          decision.note,
+          decision.reviewer,
+          decision.decidedAt,
+        ).lastInsertRowid,
+      );
+    });
+  }
+
+  decisions(articleId: number): ReviewDecision[] {
+    return (this.#stmt(`SELECT * FROM review_decisions WHERE article_id = ? ORDER BY id`).all(articleId) as Row[]).map((r) => ({
+      articleId: r.article_id as number,
+      label: r.label as ReviewLabel,
+      note: r.note as string | null,
+      reviewer: r.reviewer as string | null,
+      decidedAt: r.decided_at as string,
+    }));
+  }
+
+  /** Every decision with its article, for export. */
+  allDecisions(): (ReviewDecision & { title: string | null; url: string; source: string })[] {
+    return (this.#stmt(`SELECT r.*, a.title, a.url, a.source FROM review_decisions r JOIN articles a ON a.id = r.article_id ORDER BY r.id`).all() as Row[]).map((r) => ({
+      articleId: r.article_id as number,
+      label: r.label as ReviewLabel,
+      note: r.note as string | null,
+      reviewer: r.reviewer as string | null,
+      decidedAt: r.decided_at as string,
+      title: r.title as string | null,
+      url: r.url as string,
+      source: r.source as string,
+    }));
+  }
+}
+
+function toFeedRecord(r: Row): FeedRecord {
+  return {
+    id: r.id as number,
+    url: r.url as string,
+    name: r.name as string,
+    country: (r.country as string | null) ?? undefined,
+    language: (r.language as string | null) ?? undefined,
+    tags: JSON.parse(r.tags as string) as string[],
+    etag: r.etag as string | null,
+    lastModified: r.last_modified as string | null,
+    bodyHash: r.body_hash as string | null,
+    lastFetchedAt: r.last_fetched_at as string | null,
+    lastSuccessAt: r.last_success_at as string | null,
+    lastNewItemAt: r.last_new_item_at as string | null,
+    lastStatus: r.last_status as string | null,
+    lastError: r.last_error as string | null,
+    consecutiveFailures: r.consecutive_failures as number,
+    nextDueAt: r.next_due_at as string | null,
+    articleCount: (r.article_count as number) ?? 0,
+  };
+}
+
+function toArticleRecord(r: Row): ArticleRecord {
+  return {
+    id: r.id as number,
+    url: r.url as string,
+    canonicalUrl: r.canonical_url as string | null,
+    source: r.source as string,
+    title: r.title as string | null,
+    author: r.author as string | null,
+    publishedAt: r.published_at as string | null,
+    fetchedAt: r.fetched_at as string,
+    lang: r.lang as string | null,
+    text: r.text as string,
+    description: r.description as string | null,
+    siteName: r.site_name as string | null,
+    metaSources: JSON.parse(r.meta_sources as string) as Record<string, string>,
+  };
+}
