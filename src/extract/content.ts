@@ -1,0 +1,643 @@
+/**
+ * Finds the main content of a page and turns it into text blocks, in the manner of
+ * Readability's `_grabArticle`: score paragraphs, credit their ancestors, pick the best container,
+ * keep its siblings that belong to it, clean what does not, serialize.
+ */
+
+import { type DomElement, type DomNode, hintOf, isElement, isText, walkElements } from './dom.js';
+import { normalizeLines, normalizeSpace } from './text.js';
+
+/** Dropped wherever they stand: never article text. */
+const DROP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'svg', 'iframe', 'template', 'object', 'embed', 'canvas', 'video',
+  'audio', 'map', 'button', 'input', 'select', 'textarea', 'option', 'link', 'meta', 'head', 'title',
+  'nav', 'footer', 'aside', 'figcaption', 'dialog', 'menu', 'label', 'picture', 'source', 'math',
+]);
+
+/** ARIA roles of page chrome. */
+const DROP_ROLES: ReadonlySet<string> = new Set([
+  'navigation', 'menu', 'menubar', 'complementary', 'banner', 'contentinfo', 'search', 'dialog',
+  'alertdialog', 'alert', 'tablist', 'toolbar',
+]);
+
+/** Class/id words of page chrome: the element is skipped unless it also looks like content. */
+const UNLIKELY_HINT =
+  /(?:^|[\s_-])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|commentlist|community|consent|cookies?|cover-wrap|disqus|extras?|footer|gdpr|header|legends?|menu|masthead|most-?read|most-?popular|newsletter|nav|navbar|navigation|outbrain|pagination|pager|paywall-prompt|popular|popup|promo\w*|recommended|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor\w*|subscribe|subscription|supplemental|taboola|tags?|tag-list|toolbar|trending|widgets?|author-bio|author-info|agegate|modal)(?:$|[\s_-])|-ad-|ad-break|yom-remote/i;
+/** Class/id words that rescue an element from UNLIKELY_HINT. */
+const MAYBE_CONTENT_HINT = /and|article|body|column|content|main|shadow|story|entry|post-text/i;
+/** Class/id words that lower a candidate's score. */
+const NEGATIVE_HINT =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|caption|credit|newsletter|subscribe|recommend|teaser|card/i;
+/** Class/id words that raise a candidate's score. */
+const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose/i;
+/** Bylines, datelines and captions inside the content: metadata, not text. */
+const BYLINE_HINT = /byline|author|dateline|writtenby|p-author|article-?date|publish(?:ed)?-?(?:date|time)|timestamp/i;
+const CAPTION_HINT = /caption|credit|photo-?source|image-?source|copyright|wp-caption-text/i;
+
+/** "Read also:" link blocks and their Russian counterparts (fixture `live-blog`). */
+const READ_ALSO =
+  /^(?:read|see|watch|listen)(?:\s+\w+)?\s+(?:also|more|next)\b|^(?:related|more on this|more from|recommended|also read|also on)\b|^(?:читайте|смотрите)\s+(?:также|еще|ещё)|^(?:по\s+теме|также\s+читайте|подробнее)\s*:/i;
+/** Share, follow and sign-up prompts. */
+const SHARE_PROMPT =
+  /^(?:share(?:\s+this)?|follow us|subscribe|sign up|click here|tap here|поделиться|подписывайтесь|подпишитесь)\b/i;
+/** Ad labels and empty stubs left between paragraphs. */
+const STUB_TEXT = /^(?:advertisement|advertising|реклама|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
+
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+  'ul', 'center', 'caption', 'summary', 'body', 'html', 'hgroup', 'br',
+]);
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements whose own inline content can be a paragraph. */
+const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'center', 'body', 'span', 'font', 'header', 'blockquote', 'dd', 'li', 'td']);
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td']);
+const CLEAN_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'dl', 'div', 'section', 'form', 'fieldset', 'header', 'figure']);
+const LIST_TAGS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl']);
+const EMBED_TAGS: ReadonlySet<string> = new Set(['object', 'embed', 'iframe', 'video', 'audio']);
+
+const MIN_PARAGRAPH_CHARS = 25;
+/** A pass whose text is shorter than this is retried with fewer rules (Readability's charThreshold). */
+const CHAR_THRESHOLD = 500;
+const MAX_ANCESTOR_LEVELS = 5;
+
+/** Which rules a pass applies; later passes relax them when the first finds too little text. */
+interface PassFlags {
+  stripUnlikely: boolean;
+  weightClasses: boolean;
+  cleanConditionally: boolean;
+}
+
+const PASSES: readonly PassFlags[] = [
+  { stripUnlikely: true, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
+];
+
+/** Per-element text measures. */
+interface Measure {
+  len: number;
+  linkLen: number;
+  commas: number;
+  paragraphs: number;
+  images: number;
+  listItems: number;
+  headingLen: number;
+  embeds: number;
+  linkedHeadings: number;
+}
+
+/** What the content finder returns. */
+export interface ContentResult {
+  blocks: string[];
+  /** Share of the text that sits inside links. */
+  linkDensity: number;
+  /** Headings that are themselves links: many of them mean a listing page, not an article. */
+  linkedHeadings: number;
+  headings: number;
+}
+
+const COMMA = /[,،、，]/g;
+
+function countCommas(text: string): number {
+  return text.match(COMMA)?.length ?? 0;
+}
+
+function textLength(node: DomNode): number {
+  return isText(node) ? normalizeSpace(node.data).length : 0;
+}
+
+function isHidden(el: DomElement): boolean {
+  const attribs = el.attribs;
+  if ('hidden' in attribs) return true;
+  if (attribs['aria-hidden'] === 'true' && !HEADING_TAGS.has(el.name)) return true;
+  const style = attribs['style'];
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function hasAncestor(el: DomElement, names: ReadonlySet<string>): boolean {
+  for (let cur = el.parent; cur; cur = cur.parent) if (isElement(cur) && names.has(cur.name)) return true;
+  return false;
+}
+
+const ARTICLE_TAGS: ReadonlySet<string> = new Set(['article', 'main']);
+const KEEP_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'article', 'main', 'a', 'table', 'tbody', 'tr', 'td', 'th', 'code', 'pre']);
+
+function classWeight(el: DomElement, flags: PassFlags): number {
+  if (!flags.weightClasses) return 0;
+  let weight = 0;
+  const cls = el.attribs['class'];
+  const id = el.attribs['id'];
+  if (cls) {
+    if (NEGATIVE_HINT.test(cls)) weight -= 25;
+    if (POSITIVE_HINT.test(cls)) weight += 25;
+  }
+  if (id) {
+    if (NEGATIVE_HINT.test(id)) weight -= 25;
+    if (POSITIVE_HINT.test(id)) weight += 25;
+  }
+  if (el.attribs['itemprop'] === 'articleBody') weight += 25;
+  return weight;
+}
+
+function baseScore(el: DomElement): number {
+  switch (el.name) {
+    case 'div':
+    case 'article':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+/** One page, prepared once and searched by one or more passes. */
+class ContentFinder {
+  readonly #root: DomNode;
+  readonly #body: DomElement | null;
+  /** Text length of every text node, computed once. */
+  readonly #lengths = new Map<DomNode, number>();
+
+  constructor(root: DomNode) {
+    this.#root = root;
+    let body: DomElement | null = null;
+    walkElements(root, (el) => {
+      if (el.name === 'body') {
+        body = el;
+        return false;
+      }
+      return true;
+    });
+    this.#body = body;
+  }
+
+  /** 1. Removes what is never content (scripts, navigation, hidden blocks) from the tree. */
+  prune(): void {
+    const doomed: DomElement[] = [];
+    walkElements(this.#root, (el) => {
+      if (el.type !== 'tag' || DROP_TAGS.has(el.name) || isHidden(el)) {
+        doomed.push(el);
+        return false;
+      }
+      const role = el.attribs['role'];
+      if (role && DROP_ROLES.has(role)) {
+        doomed.push(el);
+        return false;
+      }
+      if (el.name === 'header' && !hasAncestor(el, ARTICLE_TAGS)) {
+        doomed.push(el);
+        return false;
+      }
+      return true;
+    });
+    for (const el of doomed) {
+      const parent = el.parent as DomElement | null;
+      if (!parent) continue;
+      const index = parent.children.indexOf(el);
+      if (index >= 0) parent.children.splice(index, 1);
+      el.parent = null;
+    }
+  }
+
+  #len(node: DomNode): number {
+    let len = this.#lengths.get(node);
+    if (len === undefined) {
+      len = textLength(node);
+      this.#lengths.set(node, len);
+    }
+    return len;
+  }
+
+  /** Measures a subtree, leaving out skipped elements. */
+  measure(el: DomElement, skip: ReadonlySet<DomElement>): Measure {
+    const m: Measure = { len: 0, linkLen: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, headingLen: 0, embeds: 0, linkedHeadings: 0 };
+    // Iterative, so deep broken nesting cannot overflow the stack.
+    const stack: Array<[DomNode, boolean, boolean]> = [[el, false, false]];
+    while (stack.length > 0) {
+      const [node, inLink, inHeading] = stack.pop()!;
+      if (isText(node)) {
+        const len = this.#len(node);
+        if (len === 0) continue;
+        m.len += len;
+        if (inLink) m.linkLen += len;
+        if (inHeading) m.headingLen += len;
+        m.commas += countCommas(node.data);
+        continue;
+      }
+      if (!isElement(node) || (node !== el && skip.has(node))) continue;
+      const name = node.name;
+      if (node !== el) {
+        if (name === 'p') m.paragraphs++;
+        else if (name === 'img') m.images++;
+        else if (name === 'li') m.listItems++;
+        else if (EMBED_TAGS.has(name)) m.embeds++;
+      }
+      const isHeading = HEADING_TAGS.has(name);
+      if (isHeading && isLinkedHeading(node)) m.linkedHeadings++;
+      const link = inLink || name === 'a';
+      const heading = inHeading || isHeading;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, link, heading]);
+    }
+    return m;
+  }
+
+  /** Runs one pass: 2. skip unlikely blocks, 3. score paragraphs, 4. pick the top candidate, 5. add siblings, 6. clean, 7. serialize. */
+  run(flags: PassFlags): ContentResult {
+    const skip = new Set<DomElement>();
+    const scores = new Map<DomElement, number>();
+
+    // 2. Skip page chrome by class/id unless it also looks like content.
+    if (flags.stripUnlikely) {
+      walkElements(this.#root, (el) => {
+        if (KEEP_TAGS.has(el.name)) return true;
+        const hint = hintOf(el);
+        if (hint && UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint) && !hasAncestor(el, CODE_TAGS)) {
+          skip.add(el);
+          return false;
+        }
+        return true;
+      });
+    }
+
+    // 3. Score paragraphs and credit their ancestors.
+    const initCandidate = (el: DomElement): void => {
+      if (!scores.has(el)) scores.set(el, baseScore(el) + classWeight(el, flags));
+    };
+    const credit = (first: DomNode | null, score: number): void => {
+      let level = 0;
+      for (let cur = first; cur && level < MAX_ANCESTOR_LEVELS; cur = cur.parent, level++) {
+        if (!isElement(cur) || cur.name === 'html') break;
+        initCandidate(cur);
+        const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+        scores.set(cur, scores.get(cur)! + score / divider);
+      }
+    };
+    const scoreParagraph = (len: number, commas: number): number => 1 + commas + Math.min(Math.floor(len / 100), 3);
+
+    walkElements(this.#root, (el) => {
+      if (skip.has(el)) return false;
+      if (PARAGRAPH_TAGS.has(el.name) || (el.name === 'blockquote' && !hasBlockChild(el))) {
+        const m = this.measure(el, skip);
+        if (m.len >= MIN_PARAGRAPH_CHARS) credit(el.parent, scoreParagraph(m.len, m.commas));
+        return el.name === 'td';
+      }
+      if (CONTAINER_TAGS.has(el.name)) {
+        // Inline runs directly inside a container are paragraphs without <p> tags.
+        let runLen = 0;
+        let runCommas = 0;
+        const flush = (): void => {
+          if (runLen >= MIN_PARAGRAPH_CHARS) credit(el, scoreParagraph(runLen, runCommas));
+          runLen = 0;
+          runCommas = 0;
+        };
+        for (const child of el.children) {
+          if (isText(child)) {
+            runLen += this.#len(child);
+            if (runLen > 0) runCommas += countCommas(child.data);
+          } else if (isElement(child)) {
+            if (BLOCK_TAGS.has(child.name)) {
+              if (child.name !== 'br' || isDoubleBreak(child)) flush();
+            } else if (!skip.has(child)) {
+              const m = this.measure(child, skip);
+              runLen += m.len;
+              runCommas += m.commas;
+            }
+          }
+        }
+        flush();
+      }
+      return true;
+    });
+
+    // Link-heavy candidates are lists of headlines, not text.
+    let top: DomElement | null = null;
+    let topScore = -Infinity;
+    const measures = new Map<DomElement, Measure>();
+    const measureOf = (el: DomElement): Measure => {
+      let m = measures.get(el);
+      if (!m) {
+        m = this.measure(el, skip);
+        measures.set(el, m);
+      }
+      return m;
+    };
+    for (const [el, score] of scores) {
+      const m = measureOf(el);
+      const density = m.len > 0 ? m.linkLen / m.len : 0;
+      const adjusted = score * (1 - density);
+      scores.set(el, adjusted);
+      if (adjusted > topScore) {
+        topScore = adjusted;
+        top = el;
+      }
+    }
+
+    if (!top) {
+      const fallback = this.#body ?? firstElement(this.#root);
+      if (!fallback) return { blocks: [], linkDensity: 0, linkedHeadings: 0, headings: 0 };
+      return this.#serialize([fallback], skip);
+    }
+
+    // 4. Prefer a common ancestor when several near-top candidates share it.
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(1, 6);
+    const close = ranked.filter(([el, score]) => score / topScore >= 0.75 && !contains(top!, el) && !contains(el, top!)).map(([el]) => el);
+    if (close.length >= 2) {
+      for (let ancestor = top.parent; ancestor && isElement(ancestor) && ancestor.name !== 'body' && ancestor.name !== 'html'; ancestor = ancestor.parent) {
+        const shared = close.filter((el) => contains(ancestor!, el)).length;
+        if (shared >= 2) {
+          top = ancestor as DomElement;
+          initCandidate(top);
+          break;
+        }
+      }
+    }
+    // Climb while the parent scores better: the article is split across sibling blocks.
+    {
+      let lastScore = scores.get(top) ?? 0;
+      const threshold = lastScore / 3;
+      for (let parent = top.parent; parent && isElement(parent) && parent.name !== 'body' && parent.name !== 'html'; parent = parent.parent) {
+        const parentScore = scores.get(parent);
+        if (parentScore === undefined) continue;
+        if (parentScore < threshold) break;
+        if (parentScore > lastScore) {
+          top = parent;
+          break;
+        }
+        lastScore = parentScore;
+      }
+    }
+    // A lone child stands for its parent.
+    while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && top.parent.name !== 'html' && elementChildren(top.parent).length === 1) {
+      top = top.parent;
+    }
+    topScore = scores.get(top) ?? topScore;
+
+    // 5. Keep siblings that belong to the article.
+    const parts: DomElement[] = [];
+    const parent = top.parent;
+    if (parent && isElement(parent) && parent.name !== 'html') {
+      const threshold = Math.max(10, topScore * 0.2);
+      const topClass = top.attribs['class'] ?? '';
+      for (const sibling of elementChildren(parent)) {
+        if (sibling === top) {
+          parts.push(sibling);
+          continue;
+        }
+        if (skip.has(sibling)) continue;
+        let bonus = 0;
+        if (topClass !== '' && sibling.attribs['class'] === topClass) bonus += topScore * 0.2;
+        const siblingScore = scores.get(sibling);
+        if (siblingScore !== undefined && siblingScore + bonus >= threshold) {
+          parts.push(sibling);
+          continue;
+        }
+        if (sibling.name === 'p' || (sibling.name === 'div' && !hasBlockChild(sibling))) {
+          const m = measureOf(sibling);
+          const density = m.len > 0 ? m.linkLen / m.len : 0;
+          const text = m.len < 80 ? normalizeSpace(textOf(sibling)) : '';
+          if ((m.len > 80 && density < 0.25) || (m.len > 0 && m.len <= 80 && density === 0 && /[.!?…»"”]$/.test(text))) {
+            parts.push(sibling);
+          }
+        }
+      }
+    } else {
+      parts.push(top);
+    }
+
+    // 6. Clean inside the kept blocks.
+    for (const part of parts) this.#clean(part, skip, scores, flags);
+    return this.#serialize(parts, skip);
+  }
+
+  #clean(root: DomElement, skip: Set<DomElement>, scores: Map<DomElement, number>, flags: PassFlags): void {
+    const order: DomElement[] = [root];
+    walkElements(root, (el) => {
+      if (skip.has(el)) return false;
+      order.push(el);
+      return true;
+    });
+    // Innermost first, so a related-links list goes before its container is judged.
+    for (let i = order.length - 1; i >= 0; i--) {
+      const el = order[i]!;
+      const hint = hintOf(el);
+      if (el !== root && hint && (BYLINE_HINT.test(hint) || CAPTION_HINT.test(hint))) {
+        const m = this.measure(el, skip);
+        if (m.len < 200 && m.paragraphs <= 1) {
+          skip.add(el);
+          continue;
+        }
+      }
+      if (HEADING_TAGS.has(el.name)) {
+        const m = this.measure(el, skip);
+        if (classWeight(el, flags) < 0 || (m.len > 0 && m.linkLen / m.len > 0.33)) skip.add(el);
+        continue;
+      }
+      if (el.name === 'p' || el.name === 'div' || el.name === 'li' || el.name === 'section') {
+        const m = this.measure(el, skip);
+        if (m.len > 0 && m.len < 300) {
+          const text = normalizeSpace(textOf(el, skip));
+          const density = m.linkLen / m.len;
+          if ((READ_ALSO.test(text) && (density > 0.2 || m.len < 150)) || (SHARE_PROMPT.test(text) && m.len < 150) || STUB_TEXT.test(text)) {
+            skip.add(el);
+            continue;
+          }
+        }
+      }
+      if (!flags.cleanConditionally || el === root || !CLEAN_TAGS.has(el.name)) continue;
+      if (this.#isJunk(el, skip, scores, flags)) skip.add(el);
+    }
+  }
+
+  /** Readability's `_cleanConditionally` test, on a measured block. */
+  #isJunk(el: DomElement, skip: Set<DomElement>, scores: Map<DomElement, number>, flags: PassFlags): boolean {
+    const weight = classWeight(el, flags);
+    const score = scores.get(el) ?? 0;
+    if (weight + score < 0) return true;
+    const m = this.measure(el, skip);
+    if (m.len === 0) return false;
+    if (m.commas >= 10) return false;
+    const isList = LIST_TAGS.has(el.name);
+    const density = m.linkLen / m.len;
+    const headingDensity = m.headingLen / m.len;
+    if (m.images > 1 && m.paragraphs / m.images < 0.5 && !hasAncestor(el, FIGURE_TAGS)) return true;
+    if (!isList && m.listItems - 100 > m.paragraphs) return true;
+    if (!isList && headingDensity < 0.9 && m.len < 25 && (m.images === 0 || m.images > 2) && density > 0) return true;
+    if (!isList && weight < 25 && density > 0.2 + (m.paragraphs > 3 ? 0.1 : 0)) return true;
+    if (isList && density > 0.5 && m.len < 1000) return true;
+    if (weight >= 25 && density > 0.5) return true;
+    if ((m.embeds === 1 && m.len < 75) || m.embeds > 1) return true;
+    return false;
+  }
+
+  /** 7. Turns the kept blocks into paragraphs and headings. */
+  #serialize(parts: DomElement[], skip: ReadonlySet<DomElement>): ContentResult {
+    const blocks: string[] = [];
+    let buffer = '';
+    let headings = 0;
+    let linkedHeadings = 0;
+    let len = 0;
+    let linkLen = 0;
+    const flush = (): void => {
+      const text = normalizeLines(buffer);
+      buffer = '';
+      if (text.length === 0 || STUB_TEXT.test(text)) return;
+      for (const piece of text.split(/\n{2,}/)) if (piece.length > 0) blocks.push(piece);
+    };
+    // Iterative walk with exit markers, so deep broken nesting cannot overflow the stack.
+    type Step = { node: DomNode; inLink: boolean; inPre: boolean; exit: boolean };
+    const walk = (root: DomElement): void => {
+      const stack: Step[] = [{ node: root, inLink: false, inPre: false, exit: false }];
+      while (stack.length > 0) {
+        const { node, inLink, inPre, exit } = stack.pop()!;
+        if (isText(node)) {
+          buffer += inPre ? node.data : node.data.replace(/\n/g, ' ');
+          const l = this.#len(node);
+          len += l;
+          if (inLink) linkLen += l;
+          continue;
+        }
+        if (!isElement(node)) continue;
+        const name = node.name;
+        if (exit) {
+          if (BLOCK_TAGS.has(name)) flush();
+          else if (name === 'td' || name === 'th') buffer += ' ';
+          continue;
+        }
+        if (skip.has(node) || name === 'h1') continue;
+        if (name === 'br') {
+          buffer += '\n';
+          continue;
+        }
+        if (BLOCK_TAGS.has(name)) flush();
+        if (HEADING_TAGS.has(name)) {
+          headings++;
+          if (isLinkedHeading(node)) linkedHeadings++;
+        }
+        stack.push({ node, inLink, inPre, exit: true });
+        const childLink = inLink || name === 'a';
+        const childPre = inPre || name === 'pre';
+        for (let i = node.children.length - 1; i >= 0; i--) {
+          stack.push({ node: node.children[i]!, inLink: childLink, inPre: childPre, exit: false });
+        }
+      }
+    };
+    for (const part of parts) {
+      flush();
+      walk(part);
+    }
+    flush();
+    return { blocks, linkDensity: len > 0 ? linkLen / len : 0, linkedHeadings, headings };
+  }
+}
+
+const CODE_TAGS: ReadonlySet<string> = new Set(['code', 'pre', 'table']);
+const FIGURE_TAGS: ReadonlySet<string> = new Set(['figure']);
+
+function isDoubleBreak(br: DomElement): boolean {
+  const parent = br.parent as DomElement | null;
+  if (!parent) return false;
+  const siblings = parent.children;
+  let i = siblings.indexOf(br) + 1;
+  while (i < siblings.length) {
+    const next = siblings[i]!;
+    if (isText(next) && next.data.trim() === '') {
+      i++;
+      continue;
+    }
+    return isElement(next) && next.name === 'br';
+  }
+  return false;
+}
+
+function isLinkedHeading(heading: DomElement): boolean {
+  const total = normalizeSpace(textOf(heading)).length;
+  if (total === 0) return false;
+  let linked = 0;
+  walkElements(heading, (el) => {
+    if (el.name === 'a') {
+      linked += normalizeSpace(textOf(el)).length;
+      return false;
+    }
+    return true;
+  });
+  if (heading.parent && isElement(heading.parent) && heading.parent.name === 'a') linked = total;
+  return linked / total > 0.6;
+}
+
+function hasBlockChild(el: DomElement): boolean {
+  for (const child of el.children) if (isElement(child) && child.name !== 'br' && BLOCK_TAGS.has(child.name)) return true;
+  return false;
+}
+
+function elementChildren(el: DomNode): DomElement[] {
+  return ((el as DomElement).children ?? []).filter(isElement);
+}
+
+function firstElement(root: DomNode): DomElement | null {
+  return elementChildren(root)[0] ?? null;
+}
+
+function contains(ancestor: DomNode, node: DomNode): boolean {
+  for (let cur: DomNode | null = node; cur; cur = cur.parent) if (cur === ancestor) return true;
+  return false;
+}
+
+/** Text of a subtree, leaving out skipped elements. */
+function textOf(el: DomElement, skip?: ReadonlySet<DomElement>): string {
+  let out = '';
+  const stack: DomNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      out += node.data;
+      continue;
+    }
+    if (!isElement(node) || (skip && node !== el && skip.has(node))) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
+}
+
+/**
+ * Finds the article text under `root` (a parsed document; the tree is pruned in place). Runs the
+ * strict pass first and relaxes its rules while the result is shorter than CHAR_THRESHOLD, keeping
+ * the longest result.
+ */
+export function findContent(root: DomNode): ContentResult {
+  const finder = new ContentFinder(root);
+  finder.prune();
+  let best: ContentResult | null = null;
+  let bestLen = -1;
+  for (const flags of PASSES) {
+    const result = finder.run(flags);
+    const len = result.blocks.reduce((sum, block) => sum + block.length, 0);
+    if (len >= CHAR_THRESHOLD) return result;
+    if (len > bestLen) {
+      best = result;
+      bestLen = len;
+    }
+  }
+  return best ?? { blocks: [], linkDensity: 0, linkedHeadings: 0, headings: 0 };
+}
