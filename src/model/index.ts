@@ -43,6 +43,8 @@ export interface ExtractedArticle {
   siteName: string | null;
   description: string | null;
   image: string | null;
+  /** Set when the page marks its body as paid content: the text may be a teaser only. */
+  isPaywalled?: boolean;
   /** For each metadata field that has a value, where it came from. */
   sources: Partial<Record<'title' | 'author' | 'published' | 'modified' | 'lang' | 'canonicalUrl' | 'siteName' | 'description' | 'image', MetaSource>>;
 }
