@@ -26,6 +26,8 @@ export interface FixtureServer {
   port: number;
   site: FixtureSite;
   requests: RequestLogEntry[];
+  /** Resolves with the first logged request (past or future) that matches, e.g. to know a hang has begun. */
+  waitForRequest(predicate: (entry: RequestLogEntry) => boolean): Promise<RequestLogEntry>;
   /** Stops listening and destroys open connections, including hanging ones. */
   close(): Promise<void>;
 }
@@ -80,11 +82,16 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
   const host = opts.host ?? '127.0.0.1';
   const requests: RequestLogEntry[] = [];
   const sockets = new Set<Socket>();
+  const waiters: { predicate: (entry: RequestLogEntry) => boolean; resolve: (entry: RequestLogEntry) => void }[] = [];
   let router: (path: string) => Route = () => ({ status: 503, contentType: CONTENT_TYPES.text, body: 'starting\n' });
 
   const server = createServer((req, res) => {
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: null, headers: req.headers };
     requests.push(entry);
+    for (const waiter of waiters.filter((w) => w.predicate(entry))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(entry);
+    }
     handle(req, res, entry, router);
   });
   server.on('connection', (socket) => {
@@ -108,6 +115,10 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
     port,
     site,
     requests,
+    waitForRequest: (predicate) => {
+      const seen = requests.find(predicate);
+      return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ predicate, resolve }));
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
