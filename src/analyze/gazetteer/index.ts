@@ -1,0 +1,63 @@
+/**
+ * The gazetteer that types entities: known places, organizations and the name lists and cue words
+ * used when a name is not known. Built once at module load; lookups are by lowercase text.
+ */
+import type { EntityType } from '../../model/index.js';
+import { ORGANIZATIONS } from './organizations.js';
+import { COUNTRIES, LOCATIONS } from './places.js';
+
+export * from './names.js';
+
+/** A known name and the canonical spelling it stands for. */
+export interface GazetteerEntry {
+  canonical: string;
+  type: EntityType;
+}
+
+/** Diplomatic bodies named after a country ("Tajik Embassy" = "Embassy of Tajikistan"). */
+const COUNTRY_BODIES: readonly { canonical: (country: string) => string; forms: readonly ((name: string) => string)[] }[] = [
+  { canonical: (c) => `Embassy of ${c}`, forms: [(d) => `${d} Embassy`, (c) => `Embassy of ${c}`, (c) => `${c} Embassy`] },
+  { canonical: (c) => `Consulate of ${c}`, forms: [(d) => `${d} Consulate`, (c) => `Consulate of ${c}`, (d) => `${d} Consulate General`] },
+  {
+    canonical: (c) => `Foreign Ministry of ${c}`,
+    forms: [(d) => `${d} Foreign Ministry`, (d) => `${d} Ministry of Foreign Affairs`, (c) => `Foreign Ministry of ${c}`, (c) => `Ministry of Foreign Affairs of ${c}`],
+  },
+  { canonical: (c) => `Migration Service of ${c}`, forms: [(d) => `${d} Migration Service`, (c) => `Migration Service of ${c}`] },
+];
+
+function buildGazetteer(): Map<string, GazetteerEntry> {
+  const map = new Map<string, GazetteerEntry>();
+  const add = (forms: readonly string[], type: EntityType, canonical = forms[0] ?? '') => {
+    for (const form of forms) {
+      const key = normalizeName(form);
+      if (!map.has(key)) map.set(key, { canonical, type });
+    }
+  };
+  for (const row of ORGANIZATIONS) add(row, 'organization');
+  for (const row of LOCATIONS) add(row, 'location');
+  for (const country of COUNTRIES) {
+    add([country.name, ...country.aliases], 'location');
+    for (const body of COUNTRY_BODIES) {
+      const canonical = body.canonical(country.name);
+      const names = [country.name, ...country.demonyms];
+      add(body.forms.flatMap((form) => names.map((name) => form(name))), 'organization', canonical);
+    }
+  }
+  return map;
+}
+
+const APOSTROPHES = /[’‘`]/g;
+const DASHES = /[‐‑‒–—]/g;
+const SPACES = /\s+/g;
+const SAINT = /^saint /;
+
+/** Lowercase, straight apostrophes, plain hyphens, single spaces, "saint" → "st.". */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(APOSTROPHES, "'").replace(DASHES, '-').replace(SPACES, ' ').trim().replace(SAINT, 'st. ');
+}
+
+/** Known names by `normalizeName` key. */
+export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildGazetteer();
+
+/** Demonyms and country adjectives ("tajik", "russian"): on their own they are not entities. */
+export const DEMONYMS: ReadonlySet<string> = new Set(COUNTRIES.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));

@@ -1,0 +1,5 @@
+/**
+ * The analysis stage: article text + monitoring pipeline → entities, lexicon matches, score and
+ * flag decision, with the evidence a reviewer needs. Pure: no fs, no network, no clock, no logging.
+ */
+export { ANALYZER_VERSION, createAnalyzer, type Analyzer } from './analyzer.js';

@@ -1,0 +1,121 @@
+/**
+ * Compiles a pipeline's terms and cues into one lookup keyed by the first token, so a text is
+ * scanned once: at each token only the phrases that can start there are tried.
+ */
+// wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
+import type { ItsFunction, WinkMethods } from 'wink-nlp';
+import type { PipelineDef, PipelineTerm } from '../model/index.js';
+import type { TokenTable } from './tokens.js';
+
+export type EntryKind = 'category' | 'target' | 'negation' | 'counterSpeech' | 'suspect';
+
+/** One compiled term: for each of its tokens, the keys (lemma, lowercase form) that match it. */
+export interface LexiconEntry {
+  kind: EntryKind;
+  /** Category or target id; "" for cues. */
+  group: string;
+  term: PipelineTerm;
+  keys: string[][];
+  /** Position in the pipeline, to break ties between equally long phrases. */
+  order: number;
+}
+
+/** A phrase found in a token table: tokens [first, last). */
+export interface LexiconHit {
+  entry: LexiconEntry;
+  first: number;
+  last: number;
+}
+
+export interface Lexicon {
+  /** Every entry that matches at every token, in token order. */
+  scan(tokens: TokenTable): LexiconHit[];
+}
+
+/** Articles in the text that a phrase may skip: "refuse ride" matches "refused a ride". */
+const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
+/**
+ * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
+ * matches are tokenized and lemmatized the same way.
+ */
+export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon {
+  const byFirstKey = new Map<string, LexiconEntry[]>();
+  let order = 0;
+  const add = (kind: EntryKind, group: string, term: PipelineTerm) => {
+    const doc = nlp.readDoc(term.term);
+    const values = doc.tokens().out(nlp.its.value) as string[];
+    const lemmas = doc.tokens().out(nlp.its.lemma as unknown as ItsFunction<string>) as string[];
+    const keys = values.map((v, i) => [...new Set([v.toLowerCase(), (lemmas[i] ?? v).toLowerCase()])]);
+    if (keys.length === 0) return;
+    const entry: LexiconEntry = { kind, group, term, keys, order: order++ };
+    for (const key of keys[0] ?? []) {
+      const list = byFirstKey.get(key);
+      if (list) list.push(entry);
+      else byFirstKey.set(key, [entry]);
+    }
+  };
+  const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null });
+  for (const category of pipeline.categories) for (const term of category.terms) add('category', category.id, term);
+  for (const target of pipeline.targets) for (const term of target.terms) add('target', target.id, term);
+  for (const term of pipeline.negationCues) add('negation', '', cue(term));
+  for (const term of pipeline.counterSpeechCues) add('counterSpeech', '', cue(term));
+  for (const term of pipeline.suspectCues) add('suspect', '', cue(term));
+
+  return {
+    scan(tokens: TokenTable): LexiconHit[] {
+      const hits: LexiconHit[] = [];
+      const { lemma, lower, singular } = tokens;
+      const n = lower.length;
+      const seen = new Set<LexiconEntry>();
+      for (let i = 0; i < n; i++) {
+        const a = byFirstKey.get(lemma[i] ?? '');
+        const b = lower[i] === lemma[i] ? undefined : byFirstKey.get(lower[i] ?? '');
+        const c = singular[i] ? byFirstKey.get(singular[i] ?? '') : undefined;
+        if (!a && !b && !c) continue;
+        seen.clear();
+        for (const list of [a, b, c]) {
+          if (!list) continue;
+          for (const entry of list) {
+            if (seen.has(entry)) continue;
+            seen.add(entry);
+            const last = matchRest(tokens, entry.keys, i);
+            if (last > 0) hits.push({ entry, first: i, last });
+          }
+        }
+      }
+      return hits;
+    },
+  };
+}
+
+function tokenMatches(tokens: TokenTable, p: number, keys: readonly string[]): boolean {
+  return keys.includes(tokens.lemma[p] ?? '') || keys.includes(tokens.lower[p] ?? '') || (tokens.singular[p] !== '' && keys.includes(tokens.singular[p] ?? ''));
+}
+
+/** Matches tokens 1.. of a phrase after its first token at `first`; returns the end token, or -1. */
+function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], first: number): number {
+  const n = tokens.lower.length;
+  const sentence = tokens.sentenceOf[first];
+  let p = first + 1;
+  for (let j = 1; j < keys.length; j++) {
+    const want = keys[j] ?? [];
+    while (p < n && SKIPPABLE.has(tokens.lower[p] ?? '') && !want.includes(tokens.lower[p] ?? '')) p++;
+    if (p >= n || tokens.sentenceOf[p] !== sentence || !tokenMatches(tokens, p, want)) return -1;
+    p++;
+  }
+  return p;
+}
+
+/** Keeps the longest hit at each start, left to right, without overlaps. */
+export function selectLongest(hits: readonly LexiconHit[]): LexiconHit[] {
+  const sorted = [...hits].sort((x, y) => x.first - y.first || y.last - y.first - (x.last - x.first) || x.entry.order - y.entry.order);
+  const out: LexiconHit[] = [];
+  let covered = -1;
+  for (const hit of sorted) {
+    if (hit.first < covered) continue;
+    out.push(hit);
+    covered = hit.last;
+  }
+  return out;
+}
