@@ -143,3 +143,16 @@ export interface ReviewDecision {
   /** ISO 8601 UTC. */
   decidedAt: string;
 }
+
+/** Injected time source, so runs and tests agree on "now". */
+export interface Clock {
+  now(): Date;
+}
+
+/** The one stderr logger, created in src/cli and passed down. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}

@@ -1,0 +1,226 @@
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, StoreError, UsageError, XenoscopeError } from '../errors.js';
+import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
+import { sanitizeForTerminal } from './render/sanitize.js';
+
+import { EXIT } from './exit-codes.js';
+
+export { EXIT };
+
+type Action = (ctx: Context, ...args: never[]) => Promise<number>;
+
+/** Commands are loaded when run, so `xenoscope --help` and a cron run load only what they need. */
+const lazy =
+  (load: () => Promise<{ default: Action }>) =>
+  (state: State) =>
+  async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    const ctx = createContext(state.io, command.optsWithGlobals() as GlobalOptions);
+    const { default: run } = await load();
+    state.code = await (run as (ctx: Context, ...rest: unknown[]) => Promise<number>)(ctx, ...args.slice(0, -1));
+  };
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, received \`${value}\``);
+  return n;
+};
+const isoDate = (value: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, received \`${value}\``);
+  return value;
+};
+
+interface State {
+  ctx: Context | null;
+  code: number;
+  io: Io;
+}
+
+function buildProgram(state: State, io: Io): Command {
+  const program = new Command('xenoscope')
+    .description('Monitor xenophobia in the news: crawl feeds, extract and tag articles, count trends, review the strongest cases.')
+    .version('0.1.0', '-V, --version')
+    .option('-c, --config <file>', 'config file (default: $XENOSCOPE_CONFIG or ./config.yaml)')
+    .option('--db <file>', 'database file (overrides config and $XENOSCOPE_DATABASE)')
+    .option('-q, --quiet', 'no progress or info lines on stderr')
+    .option('-v, --verbose', 'debug lines on stderr')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  const run = (load: () => Promise<{ default: Action }>) => lazy(load)(state);
+
+  program
+    .command('crawl')
+    .description('fetch every configured feed and its new articles; extract, analyze and store them')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .addHelpText('after', '\nExit codes: 0 all feeds fetched, 3 finished but some feeds or pages failed, 2 bad config.\nCron: */30 * * * * cd /srv/xenoscope && npx xenoscope crawl --quiet')
+    .action(run(() => import('./commands/crawl.js')));
+
+  program
+    .command('extract')
+    .description('extract article text and metadata from saved HTML files')
+    .argument('<files...>', 'HTML files')
+    .option('--jsonl', 'one JSON line per file: {file, title, text, author, published, lang}')
+    .option('--url <url>', 'page URL, to resolve relative links')
+    .action(run(() => import('./commands/extract.js')));
+
+  program
+    .command('analyze')
+    .description('analyze texts: JSON lines {id, title?, text} on stdin → JSON lines with flags, categories, targets, entities, matches')
+    .option('--jsonl', 'read JSON lines on stdin, write JSON lines on stdout')
+    .option('-p, --pipeline <name>', 'pipeline name or YAML file', 'xenophobia')
+    .argument('[files...]', 'plain-text files to explain (instead of --jsonl)')
+    .action(run(() => import('./commands/analyze.js')));
+
+  program
+    .command('reanalyze')
+    .description('re-run analysis on stored articles after a pipeline change, without fetching again')
+    .option('-p, --pipeline <name>', 'pipeline to run (default: every configured pipeline)')
+    .option('--json', 'print the summary as JSON')
+    .action(run(() => import('./commands/reanalyze.js')));
+
+  const byOption = new Option('--by <period>', 'bucket size').choices(['day', 'week', 'month']).default('week');
+  const formatOption = new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
+  program
+    .command('trends')
+    .description('count flagged articles per day, week or month')
+    .option('--category <id>', 'only articles with this category')
+    .option('--term <term>', 'only articles where this lexicon term counted')
+    .option('--entity <name>', 'only articles mentioning this entity')
+    .option('--source <name>', 'only this outlet (feed name)')
+    .option('--target <id>', 'only articles about this target group')
+    .addOption(byOption)
+    .option('--since <date>', 'from this date (YYYY-MM-DD, inclusive)', isoDate)
+    .option('--until <date>', 'to this date (YYYY-MM-DD, exclusive)', isoDate)
+    .option('--normalize', 'show counts as a share of all articles from the same sources in the period')
+    .option('--all-articles', 'count every article with the evidence, flagged or not')
+    .option('-p, --pipeline <name>', 'pipeline whose analyses to count', 'xenophobia')
+    .option('--pipeline-version <version>', 'count only analyses made by this pipeline version')
+    .addOption(formatOption)
+    .action(run(() => import('./commands/trends.js')));
+
+  const top = program.command('top').description('rank entities mentioned in flagged articles');
+  top
+    .command('entities')
+    .description('entities by the number of flagged articles that mention them')
+    .addOption(new Option('--type <type>', 'entity type').choices(['person', 'organization', 'location', 'other']))
+    .option('--since <date>', 'from this date (YYYY-MM-DD)', isoDate)
+    .option('--until <date>', 'to this date (YYYY-MM-DD, exclusive)', isoDate)
+    .option('--source <name>', 'only this outlet')
+    .option('--all-articles', 'count every article, flagged or not')
+    .option('-n, --limit <n>', 'how many', positiveInt, 20)
+    .option('-p, --pipeline <name>', 'pipeline', 'xenophobia')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(run(() => import('./commands/top-entities.js')));
+
+  const review = program.command('review').description('the review queue: flagged articles → confirmed | dismissed | followup');
+  review
+    .command('list')
+    .description('flagged articles not yet reviewed, highest score first')
+    .option('-n, --limit <n>', 'how many', positiveInt, 20)
+    .option('--all', 'include articles already reviewed')
+    .addOption(new Option('--label <label>', 'only articles whose current label is this').choices(['confirmed', 'dismissed', 'followup']))
+    .option('-p, --pipeline <name>', 'pipeline', 'xenophobia')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(run(() => import('./commands/review.js').then((m) => ({ default: m.list }))));
+  review
+    .command('show')
+    .description('one article with its score, reasons and highlighted matches')
+    .argument('<id>', 'article id', positiveInt)
+    .option('-p, --pipeline <name>', 'pipeline', 'xenophobia')
+    .option('--json', 'print the article, analysis and decisions as JSON')
+    .action(run(() => import('./commands/review.js').then((m) => ({ default: m.show }))));
+  review
+    .command('label')
+    .description('record a decision (decisions are kept; the latest is the label)')
+    .argument('<id>', 'article id', positiveInt)
+    .addArgument(new Argument('<label>', 'the decision').choices(['confirmed', 'dismissed', 'followup']))
+    .option('--note <text>', 'a note for colleagues')
+    .option('--reviewer <name>', 'who decided (default: $USER)')
+    .action(run(() => import('./commands/review.js').then((m) => ({ default: m.label }))));
+  review
+    .command('export')
+    .description('every review decision with its article, as CSV or JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .action(run(() => import('./commands/review.js').then((m) => ({ default: m.exportDecisions }))));
+
+  program
+    .command('search')
+    .description('full-text search over stored articles (SQLite FTS5 syntax)')
+    .argument('<query>', 'e.g. raid AND Kazan')
+    .option('-n, --limit <n>', 'how many', positiveInt, 20)
+    .action(run(() => import('./commands/search.js')));
+
+  const feeds = program.command('feeds').description('configured feeds and their fetch state');
+  feeds
+    .command('list')
+    .description('each feed with its last fetch, failures and article count')
+    .option('--json', 'as JSON')
+    .action(run(() => import('./commands/feeds.js')));
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending schema migrations to the database')
+    .action(run(() => import('./commands/db-migrate.js')));
+
+  const config = program.command('config').description('configuration');
+  config
+    .command('check')
+    .description('validate the config file and the pipelines it names; exit 2 on any problem')
+    .action(run(() => import('./commands/config-check.js')));
+
+  const fixtures = program.command('fixtures').description('the bundled fixture news site');
+  fixtures
+    .command('serve')
+    .description('serve the fixture news site on 127.0.0.1 until interrupted')
+    .option('--port <n>', 'port (0 = any free port)', (v) => (v === '0' ? 0 : positiveInt(v)), 8470)
+    .action(run(() => import('./commands/fixtures-serve.js')));
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  const state: State = { ctx: null, code: EXIT.ok, io };
+  const program = buildProgram(state, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.code;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander has printed the message and the usage hint
+  }
+  const say = (text: string) => io.stderr.write(`xenoscope: ${sanitizeForTerminal(text)}\n`);
+  if (error instanceof ConfigError) {
+    say(`invalid configuration (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}):`);
+    io.stderr.write(error.message.split('\n').map((l) => `  - ${sanitizeForTerminal(l)}`).join('\n') + '\n');
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    say(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof StoreError) {
+    say(`database error: ${error.message}`);
+    return EXIT.internal;
+  }
+  if (error instanceof XenoscopeError) {
+    say(`${error.code}: ${error.message}`);
+    return EXIT.internal;
+  }
+  say(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`);
+  return EXIT.internal;
+}
+
+function defaultIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), clock: { now: () => new Date() } };
+}

@@ -1,0 +1,5 @@
+export { createFetcher, decodeBody, isPrivateAddress, FEED_ACCEPT, PAGE_ACCEPT, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResponse } from './fetcher.js';
+export { parseFeed, type ParsedFeed } from './feed.js';
+export { RequestScheduler, type SchedulerOptions } from './scheduler.js';
+export { withRetries, realSleep, type RetryOptions } from './retry.js';
+export { normalizeUrl, hostKey, titleHash } from './url.js';

@@ -1,0 +1,253 @@
+import { createAnalyzer, ANALYZER_VERSION } from '../analyze/index.js';
+import type { Config } from '../config/index.js';
+import { loadPipeline } from '../config/index.js';
+import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, RequestScheduler, titleHash, withRetries, type Fetcher } from '../crawl/index.js';
+import { FetchError, StoreError, XenoscopeError } from '../errors.js';
+import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.js';
+import type { Clock, FeedItem, Logger } from '../model/index.js';
+import type { FeedRecord, Store, StoredAnalysis } from '../store/index.js';
+
+/** What a crawl run did, per feed and in total; printed on stderr and as JSON with `--json`. */
+export interface CrawlSummary {
+  runId: number;
+  startedAt: string;
+  finishedAt: string;
+  interrupted: boolean;
+  feeds: FeedSummary[];
+  totals: {
+    feedsOk: number;
+    feedsNotModified: number;
+    feedsFailed: number;
+    articlesNew: number;
+    articlesDuplicate: number;
+    articlesSkipped: number;
+    pagesFailed: number;
+    flagged: number;
+  };
+  /** Failures grouped by code, with the URLs that had them. */
+  failures: { code: string; count: number; examples: { url: string; feed: string; message: string }[] }[];
+}
+
+export interface FeedSummary {
+  name: string;
+  url: string;
+  status: 'ok' | 'not_modified' | 'failed';
+  error: { code: string; message: string } | null;
+  items: number;
+  known: number;
+  new: number;
+  duplicate: number;
+  skipped: number;
+  failed: number;
+  flagged: number;
+}
+
+export interface CrawlDeps {
+  config: Config;
+  store: Store;
+  fetcher: Fetcher;
+  clock: Clock;
+  logger: Logger;
+  sleep: (ms: number) => Promise<void>;
+  /** Set when SIGINT/SIGTERM arrives: pages in flight finish, nothing new starts. */
+  signal?: AbortSignal;
+  /** Called after each page with running totals, for progress display. */
+  onProgress?: (progress: { feedsDone: number; feedsTotal: number; pagesDone: number; pagesQueued: number }) => void;
+}
+
+interface Analyzers {
+  run(title: string | null, text: string, lang: string | null): StoredAnalysis[];
+}
+
+/**
+ * One crawl run:
+ * 1. Register configured feeds in the store and open a run record.
+ * 2. Fetch every feed through the scheduler (global + per-host caps) with conditional GET and retries;
+ *    an unchanged body (304, or same hash) costs no parsing.
+ * 3. Parse items, drop links already stored, and queue the new pages on the same scheduler.
+ * 4. Each page: fetch → extract → analyze under every configured pipeline → store in one transaction.
+ * 5. A feed's validators are saved only once all its new items were handled, so an interrupted run
+ *    never hides unfetched items from the next one.
+ * 6. Record every failure in the fetch log, close the run and return the summary.
+ */
+export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
+  const { config, store, fetcher, clock, logger } = deps;
+  const startedAt = clock.now().toISOString();
+  store.syncFeeds(config.feeds, startedAt);
+  const runId = store.startRun(startedAt);
+  const analyzers = loadAnalyzers(config, clock);
+  const scheduler = new RequestScheduler(config.crawl);
+  const retry = <T>(task: () => Promise<T>) => withRetries(task, { retries: config.crawl.retries, baseDelayMs: config.crawl.retryBaseDelayMs, sleep: deps.sleep });
+  const configured = new Set(config.feeds.map((f) => f.url));
+  const feeds = store.listFeeds().filter((f) => configured.has(f.url));
+  const progress = { feedsDone: 0, feedsTotal: feeds.length, pagesDone: 0, pagesQueued: 0 };
+  const onAbort = () => scheduler.clear();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const crawlFeed = async (feed: FeedRecord): Promise<FeedSummary> => {
+    const summary: FeedSummary = { name: feed.name, url: feed.url, status: 'ok', error: null, items: 0, known: 0, new: 0, duplicate: 0, skipped: 0, failed: 0, flagged: 0 };
+    const at = () => clock.now().toISOString();
+    let response;
+    try {
+      response = await scheduler.run(feed.url, () => retry(() => fetcher(feed.url, { etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT })));
+    } catch (error) {
+      return failFeed(feed, summary, error);
+    }
+    if (response.notModified || (feed.bodyHash !== null && response.bodyHash === feed.bodyHash)) {
+      summary.status = 'not_modified';
+      store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'not_modified', httpStatus: response.status, errorCode: null, error: null, durationMs: Math.round(response.durationMs), fetchedAt: at() });
+      store.recordFeedFetch(feed.id, { outcome: 'not_modified', at: at(), httpStatus: response.status, errorCode: null, error: null });
+      return summary;
+    }
+    let items: FeedItem[];
+    try {
+      items = (await parseFeed(response.text, response.url)).items;
+    } catch (error) {
+      return failFeed(feed, summary, error, response.status);
+    }
+    store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'ok', httpStatus: response.status, errorCode: null, error: null, durationMs: Math.round(response.durationMs), fetchedAt: at() });
+    summary.items = items.length;
+    items = items.slice(0, config.crawl.maxItemsPerFeed);
+    const known = store.knownUrls(items.map((i) => i.url));
+    summary.known = known.size;
+    const fresh = items.filter((i) => !known.has(i.url));
+    progress.pagesQueued += fresh.length;
+    let retryableFailures = 0;
+    await Promise.all(
+      fresh.map(async (item) => {
+        const outcome = await crawlPage(feed, item);
+        progress.pagesDone++;
+        deps.onProgress?.(progress);
+        if (outcome === 'retryable') retryableFailures++;
+      }),
+    );
+
+    async function crawlPage(feed: FeedRecord, item: FeedItem): Promise<'done' | 'retryable' | 'aborted'> {
+      if (deps.signal?.aborted) return 'aborted';
+      let page;
+      try {
+        page = await scheduler.run(item.url, () => retry(() => fetcher(item.url, { accept: PAGE_ACCEPT })));
+      } catch (error) {
+        if (deps.signal?.aborted && !(error instanceof FetchError)) return 'aborted';
+        summary.failed++;
+        logPageFailure(feed, item.url, error);
+        return error instanceof FetchError && error.isRetryable ? 'retryable' : 'done';
+      }
+      const extracted = extractArticle(page.text, { url: page.url, feed: { title: item.title, published: item.published, author: item.author } });
+      if (extracted.kind === 'skipped') {
+        summary.skipped++;
+        store.logFetch({ runId, feedId: feed.id, url: item.url, kind: 'page', outcome: 'skipped', httpStatus: page.status, errorCode: 'NO_ARTICLE', error: extracted.reason, durationMs: Math.round(page.durationMs), fetchedAt: at() });
+        return 'done';
+      }
+      const article = extracted.article;
+      const analyses = analyzers.run(article.title ?? item.title, article.text, article.lang);
+      const saved = store.saveArticle(
+        { url: item.url, feedId: feed.id, source: feed.name, guid: item.guid, fetchedAt: at(), extractorVersion: EXTRACTOR_VERSION, titleHash: titleHash(article.title ?? item.title), article },
+        analyses,
+      );
+      store.logFetch({ runId, feedId: feed.id, url: item.url, kind: 'page', outcome: 'ok', httpStatus: page.status, errorCode: null, error: saved.kind === 'duplicate' ? `duplicate of article ${saved.id} (${saved.reason})` : null, durationMs: Math.round(page.durationMs), fetchedAt: at() });
+      if (saved.kind === 'duplicate') summary.duplicate++;
+      else {
+        summary.new++;
+        if (analyses.some((a) => a.analysis.flagged)) summary.flagged++;
+      }
+      return 'done';
+    }
+
+    const complete = retryableFailures === 0 && !deps.signal?.aborted;
+    store.recordFeedFetch(feed.id, {
+      outcome: 'ok',
+      at: at(),
+      httpStatus: response.status,
+      errorCode: null,
+      error: complete ? null : 'some pages were not fetched; they will be tried again on the next run',
+      // Without every item handled, keep the old validators so the next run sees the feed as changed.
+      etag: complete ? (response.headers.etag ?? null) : feed.etag,
+      lastModified: complete ? (response.headers['last-modified'] ?? null) : feed.lastModified,
+      bodyHash: complete ? response.bodyHash : feed.bodyHash,
+      newItems: summary.new,
+    });
+    return summary;
+  };
+
+  function failFeed(feed: FeedRecord, summary: FeedSummary, error: unknown, httpStatus: number | null = null): FeedSummary {
+    if (error instanceof StoreError || !(error instanceof XenoscopeError)) throw error;
+    const at = clock.now().toISOString();
+    summary.status = 'failed';
+    summary.error = { code: error.code, message: error.message };
+    logger.warn(`feed ${feed.name} failed: ${error.message}`);
+    store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'failed', httpStatus: error instanceof FetchError ? error.status : httpStatus, errorCode: error.code, error: error.message, durationMs: null, fetchedAt: at });
+    store.recordFeedFetch(feed.id, { outcome: 'failed', at, httpStatus, errorCode: error.code, error: error.message });
+    return summary;
+  }
+
+  function logPageFailure(feed: FeedRecord, url: string, error: unknown): void {
+    if (error instanceof StoreError || !(error instanceof XenoscopeError)) throw error;
+    logger.debug(`page ${url} failed: ${error.message}`);
+    store.logFetch({ runId, feedId: feed.id, url, kind: 'page', outcome: 'failed', httpStatus: error instanceof FetchError ? error.status : null, errorCode: error.code, error: error.message, durationMs: null, fetchedAt: clock.now().toISOString() });
+  }
+
+  let feedSummaries: FeedSummary[];
+  try {
+    feedSummaries = await Promise.all(
+      feeds.map(async (feed) => {
+        const s = await crawlFeed(feed);
+        progress.feedsDone++;
+        deps.onProgress?.(progress);
+        return s;
+      }),
+    );
+  } catch (error) {
+    store.finishRun(runId, 'failed', { error: (error as Error).message }, clock.now().toISOString());
+    throw error;
+  } finally {
+    deps.signal?.removeEventListener('abort', onAbort);
+  }
+  const summary = summarize(runId, startedAt, clock.now().toISOString(), deps.signal?.aborted ?? false, feedSummaries, store);
+  store.finishRun(runId, summary.interrupted ? 'interrupted' : 'finished', summary, summary.finishedAt);
+  return summary;
+}
+
+function summarize(runId: number, startedAt: string, finishedAt: string, interrupted: boolean, feeds: FeedSummary[], store: Store): CrawlSummary {
+  const sum = (key: 'new' | 'duplicate' | 'skipped' | 'failed' | 'flagged') => feeds.reduce((n, f) => n + f[key], 0);
+  const groups = new Map<string, CrawlSummary['failures'][number]>();
+  const feedNames = new Map(feeds.map((f) => [f.url, f.name]));
+  const feedIds = new Map(store.listFeeds().map((f) => [f.id, f.name]));
+  for (const entry of store.fetchLog(runId)) {
+    if (entry.outcome !== 'failed' && entry.outcome !== 'skipped') continue;
+    const code = entry.errorCode ?? 'UNKNOWN';
+    const group = groups.get(code) ?? { code, count: 0, examples: [] };
+    group.count++;
+    if (group.examples.length < 5) group.examples.push({ url: entry.url, feed: (entry.feedId !== null ? feedIds.get(entry.feedId) : undefined) ?? feedNames.get(entry.url) ?? '', message: entry.error ?? '' });
+    groups.set(code, group);
+  }
+  return {
+    runId,
+    startedAt,
+    finishedAt,
+    interrupted,
+    feeds,
+    totals: {
+      feedsOk: feeds.filter((f) => f.status === 'ok').length,
+      feedsNotModified: feeds.filter((f) => f.status === 'not_modified').length,
+      feedsFailed: feeds.filter((f) => f.status === 'failed').length,
+      articlesNew: sum('new'),
+      articlesDuplicate: sum('duplicate'),
+      articlesSkipped: sum('skipped'),
+      pagesFailed: sum('failed'),
+      flagged: sum('flagged'),
+    },
+    failures: [...groups.values()].sort((a, b) => b.count - a.count),
+  };
+}
+
+/** Loads every configured pipeline once and returns a function that runs them all on one article. */
+export function loadAnalyzers(config: Pick<Config, 'pipelines'>, clock?: Clock): Analyzers {
+  const analyzers = config.pipelines.map((ref) => createAnalyzer(loadPipeline(ref)));
+  return {
+    run(title, text, lang) {
+      const analyzedAt = (clock ?? { now: () => new Date() }).now().toISOString();
+      return analyzers.map((a) => ({ analysis: a.analyze({ title, text, lang }), analyzerVersion: ANALYZER_VERSION, analyzedAt }));
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { runCrawl, loadAnalyzers, type CrawlDeps, type CrawlSummary, type FeedSummary } from './crawl-run.js';

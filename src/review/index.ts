@@ -1,0 +1,1 @@
+export { getReviewItem, segmentText, type ReviewItem, type Segment } from './review.js';

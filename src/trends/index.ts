@@ -1,0 +1,1 @@
+export { queryTrend, bucketOf, type TrendPoint, type TrendSeries } from './trends.js';
