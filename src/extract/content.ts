@@ -33,13 +33,15 @@ const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|pagin
 /** Bylines, datelines and captions inside the content: metadata, not text. */
 const BYLINE_HINT = /byline|author|dateline|writtenby|p-author|article-?date|publish(?:ed)?-?(?:date|time)|timestamp/i;
 const CAPTION_HINT = /caption|credit|photo-?source|image-?source|copyright|wp-caption-text/i;
+/** Small metadata blocks: view counters, entry timestamps, source lines (fixtures `cyrillic`, `live-blog`). */
+const META_HINT = /(?:^|[\s_-])(?:meta|info|views?|counters?|stats|rating|date|time|source|timestamp)(?:$|[\s_-])/i;
 
 /** "Read also:" link blocks and their Russian counterparts (fixture `live-blog`). */
 const READ_ALSO =
   /^(?:read|see|watch|listen)(?:\s+\w+)?\s+(?:also|more|next)\b|^(?:related|more on this|more from|recommended|also read|also on)\b|^(?:читайте|смотрите)\s+(?:также|еще|ещё)|^(?:по\s+теме|также\s+читайте|подробнее)\s*:/i;
 /** Share, follow and sign-up prompts. */
 const SHARE_PROMPT =
-  /^(?:share(?:\s+this)?|follow us|subscribe|sign up|click here|tap here|поделиться|подписывайтесь|подпишитесь)\b/i;
+  /^(?:share(?:\s+this)?|follow us|subscribe|sign up|sign in|log in|click here|tap here|continue reading with|already a subscriber|see subscription|поделиться|подписывайтесь|подпишитесь|оформите подписку)(?![\p{L}])/iu;
 /** Ad labels and empty stubs left between paragraphs. */
 const STUB_TEXT = /^(?:advertisement|advertising|реклама|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
 
@@ -61,6 +63,8 @@ const MIN_PARAGRAPH_CHARS = 25;
 /** A pass whose text is shorter than this is retried with fewer rules (Readability's charThreshold). */
 const CHAR_THRESHOLD = 500;
 const MAX_ANCESTOR_LEVELS = 5;
+/** How many times more text a relaxed pass must find to replace a stricter one below CHAR_THRESHOLD. */
+const RELAXED_PASS_GAIN = 2;
 
 /** Which rules a pass applies; later passes relax them when the first finds too little text. */
 interface PassFlags {
@@ -406,6 +410,7 @@ class ContentFinder {
           continue;
         }
         if (skip.has(sibling)) continue;
+        if (isSmallMetaBlock(sibling, measureOf(sibling))) continue;
         let bonus = 0;
         if (topClass !== '' && sibling.attribs['class'] === topClass) bonus += topScore * 0.2;
         const siblingScore = scores.get(sibling);
@@ -426,9 +431,14 @@ class ContentFinder {
       parts.push(top);
     }
 
+    // Linked headings are counted before cleaning removes them: they tell a listing page apart.
+    let linkedHeadings = 0;
+    for (const part of parts) linkedHeadings += this.measure(part, skip).linkedHeadings;
+
     // 6. Clean inside the kept blocks.
     for (const part of parts) this.#clean(part, skip, scores, flags);
-    return this.#serialize(parts, skip);
+    const result = this.#serialize(parts, skip);
+    return { ...result, linkedHeadings: Math.max(linkedHeadings, result.linkedHeadings) };
   }
 
   #clean(root: DomElement, skip: Set<DomElement>, scores: Map<DomElement, number>, flags: PassFlags): void {
@@ -442,12 +452,9 @@ class ContentFinder {
     for (let i = order.length - 1; i >= 0; i--) {
       const el = order[i]!;
       const hint = hintOf(el);
-      if (el !== root && hint && (BYLINE_HINT.test(hint) || CAPTION_HINT.test(hint))) {
-        const m = this.measure(el, skip);
-        if (m.len < 200 && m.paragraphs <= 1) {
-          skip.add(el);
-          continue;
-        }
+      if (el !== root && hint && isSmallMetaBlock(el, this.measure(el, skip))) {
+        skip.add(el);
+        continue;
       }
       if (HEADING_TAGS.has(el.name)) {
         const m = this.measure(el, skip);
@@ -500,10 +507,13 @@ class ContentFinder {
     let len = 0;
     let linkLen = 0;
     const flush = (): void => {
-      const text = normalizeLines(buffer);
+      if (buffer === '') return;
+      // A blank line inside one block (from <br><br>) separates paragraphs (fixture `windows-1251`).
+      for (const piece of buffer.split(/\n[^\S\n]*\n/)) {
+        const text = normalizeLines(piece);
+        if (text.length > 0 && !STUB_TEXT.test(text)) blocks.push(text);
+      }
       buffer = '';
-      if (text.length === 0 || STUB_TEXT.test(text)) return;
-      for (const piece of text.split(/\n{2,}/)) if (piece.length > 0) blocks.push(piece);
     };
     // Iterative walk with exit markers, so deep broken nesting cannot overflow the stack.
     type Step = { node: DomNode; inLink: boolean; inPre: boolean; exit: boolean };
@@ -554,6 +564,13 @@ class ContentFinder {
 
 const CODE_TAGS: ReadonlySet<string> = new Set(['code', 'pre', 'table']);
 const FIGURE_TAGS: ReadonlySet<string> = new Set(['figure']);
+
+/** A byline, caption, credit or counter: short, and named so by its class or id. */
+function isSmallMetaBlock(el: DomElement, m: Measure): boolean {
+  const hint = hintOf(el);
+  if (!hint || m.len >= 200 || m.paragraphs > 1) return false;
+  return BYLINE_HINT.test(hint) || CAPTION_HINT.test(hint) || META_HINT.test(hint);
+}
 
 function isDoubleBreak(br: DomElement): boolean {
   const parent = br.parent as DomElement | null;
@@ -622,8 +639,9 @@ function textOf(el: DomElement, skip?: ReadonlySet<DomElement>): string {
 
 /**
  * Finds the article text under `root` (a parsed document; the tree is pruned in place). Runs the
- * strict pass first and relaxes its rules while the result is shorter than CHAR_THRESHOLD, keeping
- * the longest result.
+ * strict pass first and relaxes its rules while the result is shorter than CHAR_THRESHOLD. When no
+ * pass reaches it, a relaxed pass wins only with much more text: on a short page the extra text of
+ * a relaxed pass is usually chrome, such as a paywall prompt (fixture `paywall-teaser`).
  */
 export function findContent(root: DomNode): ContentResult {
   const finder = new ContentFinder(root);
@@ -634,7 +652,7 @@ export function findContent(root: DomNode): ContentResult {
     const result = finder.run(flags);
     const len = result.blocks.reduce((sum, block) => sum + block.length, 0);
     if (len >= CHAR_THRESHOLD) return result;
-    if (len > bestLen) {
+    if (len > bestLen * RELAXED_PASS_GAIN) {
       best = result;
       bestLen = len;
     }

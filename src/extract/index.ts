@@ -101,7 +101,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   if (isListing) {
     return {
       kind: 'skipped',
-      reason: `no article: a list of links (${content.linkedHeadings} linked headings, ${Math.round(content.linkDensity * 100)}% link text)`,
+      reason: `no article: a list of links (${content.linkedHeadings} linked headlines, ${blocks.length} text blocks)`,
     };
   }
 

@@ -8,7 +8,7 @@ import type { MetaSource } from '../model/index.js';
 import { parseByline } from './byline.js';
 import { dateFromUrl, findDateInText, parseDate } from './dates.js';
 import { normalizeSpace, primaryLanguage } from './text.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, splitTitle } from './title.js';
 
 /** JSON-LD types that describe an article. */
 const ARTICLE_TYPES: ReadonlySet<string> = new Set([
@@ -232,9 +232,16 @@ export function readMetadata($: CheerioAPI, hints: MetadataHints): PageMetadata 
   setTitle(metaOf('og:title'), 'og');
   setTitle(article ? stringOf(article['headline']) ?? stringOf(article['name']) : null, 'json-ld');
   setTitle($('h1').first().text(), 'h1');
-  setTitle($('title').first().text(), 'title');
+  const titleTag = $('title').first().text();
+  setTitle(titleTag, 'title');
   setTitle(metaOf('twitter:title'), 'meta');
   setTitle(hints.feed?.title, 'feed');
+
+  // A site name glued to the <title> stands in when nothing names the site (fixture `windows-1251`).
+  if (!siteName) {
+    const removed = splitTitle(decodeEntities(titleTag)).removed;
+    if (removed) setSite(removed, 'title');
+  }
 
   // 5. Author.
   let author: string | null = null;

@@ -34,9 +34,15 @@ function looksLikeName(text: string): boolean {
  * when what remains still reads as a headline (three words or more).
  */
 export function cleanTitle(title: string | null | undefined, siteName?: string | null): string | null {
-  if (!title) return null;
+  return splitTitle(title, siteName).title;
+}
+
+/** Like cleanTitle, and also returns the last part it removed (usually the site name). */
+export function splitTitle(title: string | null | undefined, siteName?: string | null): { title: string | null; removed: string | null } {
+  if (!title) return { title: null, removed: null };
   let text = normalizeSpace(title);
-  if (text === '') return null;
+  if (text === '') return { title: null, removed: null };
+  let removed: string | null = null;
   let hasStrippedGuess = false;
   for (;;) {
     const separators = [...text.matchAll(TITLE_SEPARATOR)];
@@ -49,18 +55,21 @@ export function cleanTitle(title: string | null | undefined, siteName?: string |
     const afterFirst = text.slice(first.index + first[0].length);
     if (siteName && sameName(suffix, siteName)) {
       text = beforeLast;
+      removed = suffix;
       continue;
     }
     if (siteName && sameName(prefix, siteName)) {
       text = afterFirst;
+      removed = prefix;
       continue;
     }
     if (!hasStrippedGuess && looksLikeName(suffix) && wordCount(beforeLast) >= MIN_HEADLINE_WORDS) {
       text = beforeLast;
+      removed ??= suffix;
       hasStrippedGuess = true;
       continue;
     }
     break;
   }
-  return text.trim() === '' ? null : text.trim();
+  return { title: text.trim() === '' ? null : text.trim(), removed };
 }
