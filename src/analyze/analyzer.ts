@@ -19,8 +19,11 @@ export interface Analyzer {
 
 /** wink components the analysis needs: sentence boundaries and POS (lemmas depend on POS). */
 const WINK_PIPE = ['sbd', 'pos'];
-/** How many tokens around a target mention a suspect cue may stand ("four Tajik suspects"). */
-const SUSPECT_WINDOW = 3;
+/**
+ * How many tokens around a target mention or a hit a suspect cue may stand ("four Tajik suspects",
+ * "charged four men, all citizens of Tajikistan", "gunmen killed").
+ */
+const SUSPECT_WINDOW = 5;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -172,12 +175,19 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): Term
     const negation = negationOf(pipeline, tokens, scan.negations, hit);
     const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
 
+    const suspectCue = suspectCueNear(tokens, scan.suspects, hit);
+
     let counted = false;
     let reason: string;
     if (term.weight === 0) {
       reason = 'shared vocabulary (weight 0)';
     } else if (negation !== null) {
       reason = `negated by \`${negation}\``;
+    } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s)) {
+      // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
+      // to a suspect cue, or in a sentence whose only group mention names suspects, concerns them.
+      const cue = suspectCue ?? mentions.find((m) => m.sentence === s)?.suspectCue;
+      reason = `concerns suspects (\`${cue}\`)`;
     } else if (counterSpeech !== null) {
       reason = `counter-speech: \`${counterSpeech}\``;
     } else if (term.namesTarget !== null) {
@@ -248,7 +258,17 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): Term
   return out.sort((x, y) => x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'category' ? -1 : 1));
 }
 
-/** A suspect cue next to a target mention ("Tajik suspects", "suspects, natives of Tajikistan"). */
+function sentenceNamesOnlySuspects(mentions: readonly TargetMention[], s: number): boolean {
+  let hasSuspects = false;
+  for (const m of mentions) {
+    if (m.sentence !== s) continue;
+    if (m.suspectCue === null) return false;
+    hasSuspects = true;
+  }
+  return hasSuspects;
+}
+
+/** A suspect cue next to a target mention or a hit ("Tajik suspects", "detained as suspects"). */
 function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit: LexiconHit): string | null {
   const s = tokens.sentenceOf[hit.first];
   for (const cue of suspects) {

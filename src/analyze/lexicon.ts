@@ -55,7 +55,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
       else byFirstKey.set(key, [entry]);
     }
   };
-  const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null });
+  const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null });
   for (const category of pipeline.categories) for (const term of category.terms) add('category', category.id, term);
   for (const target of pipeline.targets) for (const term of target.terms) add('target', target.id, term);
   for (const term of pipeline.negationCues) add('negation', '', cue(term));
@@ -79,6 +79,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
           for (const entry of list) {
             if (seen.has(entry)) continue;
             seen.add(entry);
+            if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
             const last = matchRest(tokens, entry.keys, i);
             if (last > 0) hits.push({ entry, first: i, last });
           }

@@ -27,6 +27,8 @@ export interface PipelineListing {
 
 const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const TARGET_ID_PATTERN = /^(?:[a-z][a-z0-9_]*|other:[a-z][a-z0-9_-]*)$/;
+/** POS tags a term may require of its first word (wink's universal tags). */
+const TERM_POS = ['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN'] as const;
 const PIPELINE_FILE_PATTERN = /\.ya?ml$/i;
 
 const nonNegative = (what: string) => z.number({ error: `expected ${what} ≥ 0` }).min(0, { error: `expected ${what} ≥ 0` });
@@ -42,8 +44,9 @@ const termSchema = z.preprocess(
       term: text('a non-empty string'),
       weight: nonNegative('a number').optional(),
       namesTarget: z.string({ error: 'expected a target id' }).regex(TARGET_ID_PATTERN, { error: 'expected a target id' }).optional(),
+      pos: z.enum(TERM_POS, { error: `expected one of ${TERM_POS.join(', ')}` }).optional(),
     },
-    { error: 'expected a term string or an object { term, weight, namesTarget }' },
+    { error: 'expected a term string or an object { term, weight, namesTarget, pos }' },
   ),
 );
 
@@ -171,7 +174,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   pipeline: Object.keys(pipelineSchema.shape),
   category: Object.keys(categorySchema.shape),
   target: Object.keys(targetSchema.shape),
-  term: ['term', 'weight', 'namesTarget'],
+  term: ['term', 'weight', 'namesTarget', 'pos'],
 };
 
 function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
@@ -253,10 +256,11 @@ function checkTerms(base: string, terms: readonly { term: string; namesTarget?: 
 }
 
 function normalize(raw: RawPipeline): PipelineDef {
-  const toTerm = (entry: { term: string; weight?: number | undefined; namesTarget?: string | undefined }, defaultWeight: number): PipelineTerm => ({
+  const toTerm = (entry: { term: string; weight?: number | undefined; namesTarget?: string | undefined; pos?: string | undefined }, defaultWeight: number): PipelineTerm => ({
     term: entry.term.replace(/\s+/g, ' '),
     weight: entry.weight ?? defaultWeight,
     namesTarget: entry.namesTarget ?? null,
+    pos: entry.pos ?? null,
   });
   const categories: PipelineCategory[] = Object.entries(raw.categories).map(([id, c]) => ({
     id,

@@ -11,6 +11,11 @@ export interface PipelineTerm {
   weight: number;
   /** A phrase that itself names a target group ("migrant raid") needs no target nearby. */
   namesTarget: string | null;
+  /**
+   * Universal POS tag the first word must carry ("VERB": "attacked", not "the attack"), or null
+   * for any. Lets a lexicon tell an act from shared vocabulary.
+   */
+  pos: string | null;
 }
 
 export interface PipelineCategory {

@@ -73,8 +73,8 @@ describe('loadPipeline', () => {
     expect(pipeline.version).toBe('1');
     expect(pipeline.repeatDecay).toBe(0.5);
     expect(pipeline.categories[0]?.terms).toEqual([
-      { term: 'raid', weight: 1, namesTarget: null },
-      { term: 'document check', weight: 2.5, namesTarget: null },
+      { term: 'raid', weight: 1, namesTarget: null, pos: null },
+      { term: 'document check', weight: 2.5, namesTarget: null, pos: null },
     ]);
     expect(listPipelines(dir)).toEqual([{ name: 'tiny', file }]);
     expect(loadPipeline('tiny', { pipelinesDir: dir }).name).toBe('tiny');
