@@ -14,7 +14,7 @@ export interface TokenTable {
   lower: string[];
   /** Lowercased lemma. */
   lemma: string[];
-  /** Lowercased surface form with a plural -s dropped, for proper nouns ("tajiks" → "tajik"); else "". */
+  /** Lowercased form with a plural -s dropped where wink leaves the plural as is ("tajiks" → "tajik"); else "". */
   singular: string[];
   /** Universal POS tag from wink ("NOUN", "PROPN", "PUNCT", "SPACE"…). */
   pos: string[];
@@ -37,8 +37,8 @@ const CLAUSE_PUNCTUATION: ReadonlySet<string> = new Set([',', ';', ':', '—', '
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '«', '„']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '»']);
 const STRAIGHT_QUOTE = '"';
-/** Plural of a capitalized name: "Tajiks", "Uzbeks" (not "Kyrgyz", not "Yandex"). */
-const PROPER_PLURAL = /^[a-z][a-z-]+[^s]s$/;
+/** A plural -s on a word wink did not lemmatize: "Tajiks", "gastarbeiters" (not "Kyrgyz", "Yandex", "press"). */
+const PLURAL = /^[a-z][a-z-]+[^su]s$/;
 
 /**
  * Tokenizes `text` and fills a `TokenTable`.
@@ -68,7 +68,8 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
     const low = v.toLowerCase();
     lower[i] = low;
     lemma[i] = (lemmaRaw[i] ?? low).toLowerCase();
-    singular[i] = pos[i] === 'PROPN' && PROPER_PLURAL.test(low) ? low.slice(0, -1) : '';
+    // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
+    singular[i] = (pos[i] === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
     // wink may expand a contraction ("can't" → "ca" + "n't"); a value not found in place keeps its position.
     const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
     if (at < 0 || v.length === 0) {

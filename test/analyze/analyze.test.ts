@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION, createAnalyzer } from '../../src/analyze/index.js';
+import { loadPipeline } from '../../src/config/pipeline.js';
+import type { Analysis, TermMatch } from '../../src/model/index.js';
+
+const analyzer = createAnalyzer(loadPipeline('xenophobia'));
+
+function counted(analysis: Analysis, category?: string): TermMatch[] {
+  return analysis.matches.filter((m) => m.kind === 'category' && m.counted && (category === undefined || m.category === category));
+}
+
+function hitFor(analysis: Analysis, text: string): TermMatch {
+  const match = analysis.matches.find((m) => m.kind === 'category' && m.text === text);
+  if (!match) throw new Error(`no category match for "${text}" in ${JSON.stringify(analysis.matches.map((m) => m.text))}`);
+  return match;
+}
+
+describe('categories', () => {
+  it.each([
+    ['raid_detention', 'Police raided a dormitory where labour migrants from Uzbekistan live and detained 30 people.'],
+    ['raid_detention', 'Officers carried out document checks at a market, and dozens of foreigners were taken to the police station.'],
+    ['deportation_entry_ban', 'A court ordered the deportation of twelve citizens of Kyrgyzstan.'],
+    ['deportation_entry_ban', 'Several Tajik nationals were denied entry at the airport and sent back on the next flight.'],
+    ['violence_attack', 'Three migrants were beaten by a group of young men near a bus stop.'],
+    ['arson_property', 'Unknown men set fire to a shop owned by an Uzbek family.'],
+    ['discrimination_refusal', 'Passengers refused to ride with drivers from Tajikistan.'],
+    ['discrimination_refusal', 'Landlords posted adverts for Slavs only.'],
+    ['hate_rhetoric', 'The deputy blamed migrant crime for the rise in burglaries.'],
+    ['official_restriction', 'The region banned foreign workers from working as taxi drivers.'],
+    ['official_restriction', 'Children of migrants will have to pass a Russian language test before school.'],
+    ['forced_conscription', 'Police handed military summonses to naturalised migrants detained in the raid.'],
+  ])('counts %s in "%s"', (category, text) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.categories).toContain(category);
+    expect(counted(analysis, category).length).toBeGreaterThan(0);
+  });
+});
+
+describe('target groups', () => {
+  it.each([
+    ['tajik', 'Police detained Tajiks at a construction site.'],
+    ['tajik', 'Police detained several Tadzhik workers at a construction site.'],
+    ['tajik', 'Police detained several natives of Tajikistan at a construction site.'],
+    ['tajik', 'Police detained two Tajikistanis at a construction site.'],
+    ['uzbek', 'Police detained Uzbek builders at a construction site.'],
+    ['kyrgyz', 'Police detained Kyrgyz traders at a market.'],
+    ['central_asian', 'Police detained natives of Central Asia at a market.'],
+    ['migrants_general', 'Police detained gastarbeiters at a market.'],
+    ['migrants_general', 'Police detained men of non-Slavic appearance at a market.'],
+    ['migrants_general', 'Police detained violators of migration law at a market.'],
+    ['muslims', 'Police detained worshippers outside a mosque after Friday prayers.'],
+  ])('recognizes %s in "%s"', (target, text) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.targets).toContain(target);
+    expect(analysis.matches.some((m) => m.kind === 'target' && m.target === target && m.counted)).toBe(true);
+  });
+});
+
+describe('target requirement', () => {
+  it.each([
+    ['a market arson with no migrant angle', 'An arsonist set fire to a furniture warehouse in Samara overnight.', 'arson_property'],
+    ['a raid on a drug lab', 'Police raided a drug laboratory and detained four men.', 'raid_detention'],
+    ['a terrorism trial', 'A court extended the arrest of the four suspects, all citizens of Tajikistan, who are charged over the attack.', 'raid_detention'],
+  ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.flagged).toBe(false);
+    expect(counted(analysis)).toEqual([]);
+    expect(analysis.matches.some((m) => m.kind === 'category' && m.category === category && !m.counted)).toBe(true);
+  });
+
+  it('explains a hit that has no target nearby', () => {
+    const analysis = analyzer.analyze({ text: 'An arsonist set fire to a furniture warehouse in Samara overnight.' });
+    const hit = hitFor(analysis, 'set fire to');
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe('no target group within 1 sentence');
+    expect(analysis.reasons).toContain('arson_property: `set fire to` (text, sentence 1) not counted: no target group within 1 sentence');
+  });
+
+  it('accepts a target in the adjacent sentence but not two sentences away', () => {
+    const near = analyzer.analyze({ text: 'Many migrants live in the area. Police raided the hostel on Monday.' });
+    expect(hitFor(near, 'raided').counted).toBe(true);
+    expect(hitFor(near, 'raided').reason).toBe('target `migrants` 1 sentence before');
+    const far = analyzer.analyze({ text: 'Many migrants live in the area. The weather was cold. Police raided the hostel on Monday.' });
+    expect(hitFor(far, 'raided').counted).toBe(false);
+  });
+
+  it('counts a phrase that names its own target', () => {
+    const analysis = analyzer.analyze({ text: 'The deputy spoke of ethnic enclaves in the city.' });
+    const hit = hitFor(analysis, 'ethnic enclaves');
+    expect(hit.counted).toBe(true);
+    expect(hit.reason).toBe('names target `migrants_general`');
+    expect(analysis.targets).toEqual(['migrants_general']);
+  });
+
+  it('does not treat suspects of a crime as the group targeted', () => {
+    const analysis = analyzer.analyze({ text: 'The four men detained as suspects were Tajik nationals.' });
+    const hit = hitFor(analysis, 'detained');
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toMatch(/^concerns suspects/);
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['No raids on migrant hostels were reported in Samara this week.', 'raids on migrant'],
+    ['Police did not detain any foreign workers during the check.', 'detain'],
+    ['Police didn’t detain any foreign workers during the check.', 'detain'],
+    ['The governor denied that migrants had been deported from the region.', 'deported'],
+    ['There is no evidence that Uzbek workers were beaten.', 'beaten'],
+    ['Tajik workers fear raids on their dormitories.', 'raids'],
+  ])('negates the hit in "%s"', (text, hitText) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, hitText);
+    expect(hit.negated).toBe(true);
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toMatch(/^negated by `/);
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it.each([
+    ['No one was hurt, but police detained ten migrants.', 'detained'],
+    ['Migrants with no documents were detained at the market.', 'detained'],
+    ['There were no injuries; police detained ten Uzbek workers.', 'detained'],
+  ])('keeps negation inside its clause or phrase in "%s"', (text, hitText) => {
+    const hit = hitFor(analyzer.analyze({ text }), hitText);
+    expect(hit.negated).toBe(false);
+    expect(hit.counted).toBe(true);
+  });
+});
+
+describe('counter-speech', () => {
+  it('discounts rhetoric in counter-speech', () => {
+    const analysis = analyzer.analyze({ text: 'The mufti condemned those who blame migrants for the attack.' });
+    const hit = hitFor(analysis, 'blame migrants');
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe('counter-speech: `condemned`');
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it('still reports the act that a condemnation names', () => {
+    const analysis = analyzer.analyze({ text: 'The minister condemned the arson of shops owned by migrants from Tajikistan.' });
+    expect(hitFor(analysis, 'arson').counted).toBe(true);
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.categories).toEqual(['arson_property']);
+  });
+});
+
+describe('quotation', () => {
+  it.each([
+    ['“We will deport every illegal migrant,” said Prosecutor-General Igor Krasnov.', 'deport', 'Igor Krasnov'],
+    ['Valentina Chupik told Mediazona that police raided migrant hostels all week.', 'raided', 'Valentina Chupik'],
+    ['Migrant crime is rising, said the deputy, Oleg Petrov.', 'Migrant crime', 'Oleg Petrov'],
+  ])('records the speaker of "%s"', (text, hitText, speaker) => {
+    const hit = hitFor(analyzer.analyze({ text }), hitText);
+    expect(hit.quotedBy).toBe(speaker);
+    expect(hit.counted).toBe(true);
+    expect(hit.reason).toContain(`quoted from ${speaker}`);
+  });
+
+  it('marks quoted content without a named speaker and still counts it', () => {
+    const hit = hitFor(analyzer.analyze({ text: 'A banner read “Migrant crime must end” outside the market.' }), 'Migrant crime');
+    expect(hit.quotedBy).toBeNull();
+    expect(hit.counted).toBe(true);
+    expect(hit.reason).toContain('in quotes');
+  });
+});
+
+describe('euphemism and transliteration', () => {
+  it.each([
+    'Officers held an operation to identify illegal migrants at the vegetable depot.',
+    'Police conducted a preventive raid on rubber apartments in the district.',
+    'The court ordered the administrative expulsion of several gastarbeiters.',
+    'Officials spoke of rude treatment of natives of Tajikistan at the border post.',
+  ])('flags official and transliterated wording: "%s"', (text) => {
+    expect(analyzer.analyze({ text }).flagged).toBe(true);
+  });
+});
+
+describe('scoring', () => {
+  it('weights a hit in the title', () => {
+    const title = analyzer.analyze({ title: 'Police raid migrant hostels', text: 'The city council met on Tuesday.' });
+    const body = analyzer.analyze({ text: 'Police raid migrant hostels. The city council met on Tuesday.' });
+    expect(title.score).toBe(body.score * 2);
+    expect(title.flagged).toBe(true);
+    expect(title.breakdown[0]?.field).toBe('title');
+    expect(title.breakdown[0]?.factor).toBe(2);
+  });
+
+  it('carries a signal found only in the headline', () => {
+    const analysis = analyzer.analyze({ title: 'Tajik workers deported after market checks', text: 'Remittances to Dushanbe rose in the first quarter, the national bank said.' });
+    expect(analysis.flagged).toBe(true);
+    expect(counted(analysis).every((m) => m.field === 'title')).toBe(true);
+  });
+
+  it('damps repeats of one term so they do not outrank distinct acts', () => {
+    const repeated = analyzer.analyze({ text: Array.from({ length: 12 }, () => 'Police raided a migrant hostel.').join(' ') });
+    const distinct = analyzer.analyze({
+      text: 'Police raided a migrant hostel. A court deported two migrants. Migrants were beaten. A migrant shop was set on fire. Taxi passengers refused to ride with migrants.',
+    });
+    expect(distinct.score).toBeGreaterThan(repeated.score);
+    expect(repeated.breakdown.map((c) => c.factor).slice(0, 3)).toEqual([1, 0.5, 0.25]);
+  });
+
+  it('flags at the threshold and lists categories by points', () => {
+    const analysis = analyzer.analyze({ text: 'Police raided a dormitory of Uzbek migrants and detained twenty people. A court later deported them.' });
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.score).toBeGreaterThanOrEqual(analysis.threshold);
+    expect(analysis.categories).toEqual(['raid_detention', 'deportation_entry_ban']);
+    expect(analysis.reasons[0]).toMatch(/^score [\d.]+ ≥ threshold 3\.0$/);
+    expect(analysis.reasons[1]).toMatch(/^raid_detention: `raided` \(text, sentence 1\) ×1\.0 = 3\.0 — target `Uzbek` in the same sentence$/);
+  });
+});
+
+describe('offsets', () => {
+  const title = 'Tajik “gastarbeiters” face raids — and deportations';
+  const text = 'Police raided hostels in St. Petersburg; natives of Tajikistan can’t leave.\n\n## Courts\n\nCourts ordered the deportation of 400 foreign citizens — an “operation to identify illegal migrants”, officials said.';
+  const analysis = analyzer.analyze({ title, text });
+
+  it.each(analysis.matches.map((m) => [m.field, m.text, m] as const))('points %s match `%s` at its text', (field, matchText, m) => {
+    const source = field === 'title' ? title : text;
+    expect(source.slice(m.start, m.end)).toBe(matchText);
+    expect(m.sentenceText.length).toBeGreaterThan(0);
+    expect(source).toContain(m.sentenceText);
+  });
+
+  it('points every entity at its text', () => {
+    expect(analysis.entities.length).toBeGreaterThan(0);
+    for (const e of analysis.entities) expect((e.field === 'title' ? title : text).slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('splits sentences at headings and paragraph breaks', () => {
+    const courts = analysis.matches.find((m) => m.text === 'deportation' && m.field === 'text');
+    expect(courts?.sentenceText.startsWith('Courts ordered')).toBe(true);
+  });
+});
+
+describe('language', () => {
+  it('does not analyse another language as English', () => {
+    const analysis = analyzer.analyze({ text: 'Police raided migrant hostels.', lang: 'ru' });
+    expect(analysis).toMatchObject({ lang: 'ru', flagged: false, score: 0, matches: [], categories: [] });
+    expect(analysis.reasons[0]).toContain('not the pipeline');
+  });
+
+  it('analyses a regional tag of the pipeline language', () => {
+    const analysis = analyzer.analyze({ text: 'Police raided migrant hostels.', lang: 'en-GB' });
+    expect(analysis.lang).toBe('en');
+    expect(analysis.flagged).toBe(true);
+  });
+});
+
+describe('analyzer', () => {
+  it('reports the pipeline and its version', () => {
+    const analysis = analyzer.analyze({ text: '' });
+    expect(analysis).toMatchObject({ pipeline: 'xenophobia', pipelineVersion: analyzer.pipeline.version, flagged: false, score: 0 });
+    expect(ANALYZER_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('returns the same analysis for the same input', () => {
+    const input = { title: 'Raids on migrant hostels', text: 'Police detained 40 Uzbek workers in Kazan.' };
+    expect(analyzer.analyze(input)).toEqual(analyzer.analyze(input));
+  });
+});
