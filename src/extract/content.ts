@@ -53,7 +53,7 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
 ]);
 const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements whose own inline content can be a paragraph. */
-const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'center', 'body', 'span', 'font', 'header', 'blockquote', 'dd', 'li', 'td']);
+const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'center', 'body', 'span', 'font', 'header', 'blockquote', 'td']);
 const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td']);
 const CLEAN_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'dl', 'div', 'section', 'form', 'fieldset', 'header', 'figure']);
 const LIST_TAGS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl']);
@@ -104,6 +104,10 @@ export interface ContentResult {
 }
 
 const COMMA = /[,،、，]/g;
+
+function emptyMeasure(): Measure {
+  return { len: 0, linkLen: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, headingLen: 0, embeds: 0, linkedHeadings: 0 };
+}
 
 function countCommas(text: string): number {
   return text.match(COMMA)?.length ?? 0;
@@ -234,37 +238,58 @@ class ContentFinder {
     return len;
   }
 
-  /** Measures a subtree, leaving out skipped elements. */
-  measure(el: DomElement, skip: ReadonlySet<DomElement>): Measure {
-    const m: Measure = { len: 0, linkLen: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, headingLen: 0, embeds: 0, linkedHeadings: 0 };
-    // Iterative, so deep broken nesting cannot overflow the stack.
-    const stack: Array<[DomNode, boolean, boolean]> = [[el, false, false]];
-    while (stack.length > 0) {
-      const [node, inLink, inHeading] = stack.pop()!;
-      if (isText(node)) {
-        const len = this.#len(node);
-        if (len === 0) continue;
-        m.len += len;
-        if (inLink) m.linkLen += len;
-        if (inHeading) m.headingLen += len;
-        m.commas += countCommas(node.data);
+  /**
+   * Measures one element from its direct text and its children's measures, leaving out skipped
+   * children. Callers go bottom-up, so every element is measured once: deep pages stay linear.
+   */
+  #combine(el: DomElement, skip: ReadonlySet<DomElement>, known: ReadonlyMap<DomElement, Measure>): Measure {
+    const m = emptyMeasure();
+    for (const child of el.children) {
+      if (isText(child)) {
+        const len = this.#len(child);
+        if (len > 0) {
+          m.len += len;
+          m.commas += countCommas(child.data);
+        }
         continue;
       }
-      if (!isElement(node) || (node !== el && skip.has(node))) continue;
-      const name = node.name;
-      if (node !== el) {
-        if (name === 'p') m.paragraphs++;
-        else if (name === 'img') m.images++;
-        else if (name === 'li') m.listItems++;
-        else if (EMBED_TAGS.has(name)) m.embeds++;
-      }
-      const isHeading = HEADING_TAGS.has(name);
-      if (isHeading && isLinkedHeading(node)) m.linkedHeadings++;
-      const link = inLink || name === 'a';
-      const heading = inHeading || isHeading;
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, link, heading]);
+      if (!isElement(child) || skip.has(child)) continue;
+      const name = child.name;
+      if (name === 'p') m.paragraphs++;
+      else if (name === 'img') m.images++;
+      else if (name === 'li') m.listItems++;
+      else if (EMBED_TAGS.has(name)) m.embeds++;
+      const cm = known.get(child);
+      if (!cm) continue;
+      m.len += cm.len;
+      m.linkLen += cm.linkLen;
+      m.commas += cm.commas;
+      m.paragraphs += cm.paragraphs;
+      m.images += cm.images;
+      m.listItems += cm.listItems;
+      m.headingLen += cm.headingLen;
+      m.embeds += cm.embeds;
+      m.linkedHeadings += cm.linkedHeadings;
+    }
+    if (el.name === 'a') m.linkLen = m.len;
+    if (HEADING_TAGS.has(el.name)) {
+      m.headingLen = m.len;
+      if (isLinkedHeading(el)) m.linkedHeadings++;
     }
     return m;
+  }
+
+  /** Measures every element under `root` that is not skipped, bottom-up. */
+  #measureAll(root: DomNode, skip: ReadonlySet<DomElement>): Map<DomElement, Measure> {
+    const order: DomElement[] = [];
+    walkElements(root, (el) => {
+      if (skip.has(el)) return false;
+      order.push(el);
+      return true;
+    });
+    const known = new Map<DomElement, Measure>();
+    for (let i = order.length - 1; i >= 0; i--) known.set(order[i]!, this.#combine(order[i]!, skip, known));
+    return known;
   }
 
   /** Runs one pass: 2. skip unlikely blocks, 3. score paragraphs, 4. pick the top candidate, 5. add siblings, 6. clean, 7. serialize. */
@@ -285,6 +310,9 @@ class ContentFinder {
       });
     }
 
+    const measures = this.#measureAll(this.#root, skip);
+    const measureOf = (el: DomElement): Measure => measures.get(el) ?? emptyMeasure();
+
     // 3. Score paragraphs and credit their ancestors.
     const initCandidate = (el: DomElement): void => {
       if (!scores.has(el)) scores.set(el, baseScore(el) + classWeight(el, flags));
@@ -303,7 +331,7 @@ class ContentFinder {
     walkElements(this.#root, (el) => {
       if (skip.has(el)) return false;
       if (PARAGRAPH_TAGS.has(el.name) || (el.name === 'blockquote' && !hasBlockChild(el))) {
-        const m = this.measure(el, skip);
+        const m = measureOf(el);
         if (m.len >= MIN_PARAGRAPH_CHARS) credit(el.parent, scoreParagraph(m.len, m.commas));
         return el.name === 'td';
       }
@@ -324,7 +352,7 @@ class ContentFinder {
             if (BLOCK_TAGS.has(child.name)) {
               if (child.name !== 'br' || isDoubleBreak(child)) flush();
             } else if (!skip.has(child)) {
-              const m = this.measure(child, skip);
+              const m = measureOf(child);
               runLen += m.len;
               runCommas += m.commas;
             }
@@ -338,15 +366,6 @@ class ContentFinder {
     // Link-heavy candidates are lists of headlines, not text.
     let top: DomElement | null = null;
     let topScore = -Infinity;
-    const measures = new Map<DomElement, Measure>();
-    const measureOf = (el: DomElement): Measure => {
-      let m = measures.get(el);
-      if (!m) {
-        m = this.measure(el, skip);
-        measures.set(el, m);
-      }
-      return m;
-    };
     for (const [el, score] of scores) {
       const m = measureOf(el);
       const density = m.len > 0 ? m.linkLen / m.len : 0;
@@ -433,7 +452,7 @@ class ContentFinder {
 
     // Linked headings are counted before cleaning removes them: they tell a listing page apart.
     let linkedHeadings = 0;
-    for (const part of parts) linkedHeadings += this.measure(part, skip).linkedHeadings;
+    for (const part of parts) linkedHeadings += measureOf(part).linkedHeadings;
 
     // 6. Clean inside the kept blocks.
     for (const part of parts) this.#clean(part, skip, scores, flags);
@@ -448,21 +467,22 @@ class ContentFinder {
       order.push(el);
       return true;
     });
-    // Innermost first, so a related-links list goes before its container is judged.
+    // Innermost first, so a related-links list goes before its container is judged; each element
+    // is measured after its children are decided.
+    const known = new Map<DomElement, Measure>();
     for (let i = order.length - 1; i >= 0; i--) {
       const el = order[i]!;
-      const hint = hintOf(el);
-      if (el !== root && hint && isSmallMetaBlock(el, this.measure(el, skip))) {
+      const m = this.#combine(el, skip, known);
+      known.set(el, m);
+      if (el !== root && isSmallMetaBlock(el, m)) {
         skip.add(el);
         continue;
       }
       if (HEADING_TAGS.has(el.name)) {
-        const m = this.measure(el, skip);
         if (classWeight(el, flags) < 0 || (m.len > 0 && m.linkLen / m.len > 0.33)) skip.add(el);
         continue;
       }
       if (el.name === 'p' || el.name === 'div' || el.name === 'li' || el.name === 'section') {
-        const m = this.measure(el, skip);
         if (m.len > 0 && m.len < 300) {
           const text = normalizeSpace(textOf(el, skip));
           const density = m.linkLen / m.len;
@@ -473,29 +493,8 @@ class ContentFinder {
         }
       }
       if (!flags.cleanConditionally || el === root || !CLEAN_TAGS.has(el.name)) continue;
-      if (this.#isJunk(el, skip, scores, flags)) skip.add(el);
+      if (isJunk(el, m, scores, flags)) skip.add(el);
     }
-  }
-
-  /** Readability's `_cleanConditionally` test, on a measured block. */
-  #isJunk(el: DomElement, skip: Set<DomElement>, scores: Map<DomElement, number>, flags: PassFlags): boolean {
-    const weight = classWeight(el, flags);
-    const score = scores.get(el) ?? 0;
-    if (weight + score < 0) return true;
-    const m = this.measure(el, skip);
-    if (m.len === 0) return false;
-    if (m.commas >= 10) return false;
-    const isList = LIST_TAGS.has(el.name);
-    const density = m.linkLen / m.len;
-    const headingDensity = m.headingLen / m.len;
-    if (m.images > 1 && m.paragraphs / m.images < 0.5 && !hasAncestor(el, FIGURE_TAGS)) return true;
-    if (!isList && m.listItems - 100 > m.paragraphs) return true;
-    if (!isList && headingDensity < 0.9 && m.len < 25 && (m.images === 0 || m.images > 2) && density > 0) return true;
-    if (!isList && weight < 25 && density > 0.2 + (m.paragraphs > 3 ? 0.1 : 0)) return true;
-    if (isList && density > 0.5 && m.len < 1000) return true;
-    if (weight >= 25 && density > 0.5) return true;
-    if ((m.embeds === 1 && m.len < 75) || m.embeds > 1) return true;
-    return false;
   }
 
   /** 7. Turns the kept blocks into paragraphs and headings. */
@@ -564,6 +563,26 @@ class ContentFinder {
 
 const CODE_TAGS: ReadonlySet<string> = new Set(['code', 'pre', 'table']);
 const FIGURE_TAGS: ReadonlySet<string> = new Set(['figure']);
+
+/** Readability's `_cleanConditionally` test, on a measured block. */
+function isJunk(el: DomElement, m: Measure, scores: ReadonlyMap<DomElement, number>, flags: PassFlags): boolean {
+  const weight = classWeight(el, flags);
+  const score = scores.get(el) ?? 0;
+  if (weight + score < 0) return true;
+  if (m.len === 0) return false;
+  if (m.commas >= 10) return false;
+  const isList = LIST_TAGS.has(el.name);
+  const density = m.linkLen / m.len;
+  const headingDensity = m.headingLen / m.len;
+  if (m.images > 1 && m.paragraphs / m.images < 0.5 && !hasAncestor(el, FIGURE_TAGS)) return true;
+  if (!isList && m.listItems - 100 > m.paragraphs) return true;
+  if (!isList && headingDensity < 0.9 && m.len < 25 && (m.images === 0 || m.images > 2) && density > 0) return true;
+  if (!isList && weight < 25 && density > 0.2 + (m.paragraphs > 3 ? 0.1 : 0)) return true;
+  if (isList && density > 0.5 && m.len < 1000) return true;
+  if (weight >= 25 && density > 0.5) return true;
+  if ((m.embeds === 1 && m.len < 75) || m.embeds > 1) return true;
+  return false;
+}
 
 /** A byline, caption, credit or counter: short, and named so by its class or id. */
 function isSmallMetaBlock(el: DomElement, m: Measure): boolean {

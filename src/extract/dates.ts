@@ -51,7 +51,7 @@ const MDY_NAMED = new RegExp(
 /** A time right after a date: "…, 14:05", "… at 2:30 p.m. EDT", "… года, 10:00 (МСК)", "… 10:00:00 +0300". */
 const TIME_AFTER = new RegExp(
   `^\\s*(?:года|г\\.)?\\s*(?:,|at|в|-|–|—|\\||/)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap])?\\.?(?:m\\.?)?(?![\\p{L}])` +
-    `\\s*\\(?(?:(${ZONE_ALTERNATION}|МСК|мск)\\b)?\\s*([+-]\\d{2}:?\\d{2})?`,
+    `\\s*\\(?(?:(${ZONE_ALTERNATION}|МСК|мск)(?![\\p{L}]))?\\s*([+-]\\d{2}:?\\d{2})?`,
   'iu',
 );
 /** A time right before a date: "14:05, 26 марта 2024", "10:30 AM, March 26, 2024". */
