@@ -335,12 +335,30 @@ function findSpeaker(ctx: Context, scan: FieldScan, s: number): string | null {
   if (inSentence.length === 0) return null;
   for (let v = span[0]; v < span[1]; v++) {
     if (tokens.pos[v] !== 'VERB' || !ctx.quotationVerbs.has(tokens.lemma[v] ?? '')) continue;
-    const before = inSentence.filter((e) => e.last <= v && v - e.last < SPEAKER_BEFORE).at(-1);
+    const before = inSentence.filter((e) => e.last <= v && v - e.last < SPEAKER_BEFORE).at(-1) ?? beforeApposition(tokens, inSentence, v);
     if (before) return before.canonical;
-    const after = inSentence.find((e) => e.first > v && e.first - v <= SPEAKER_AFTER);
+    // "told Mediazona": the name right after "tell" is the listener, not the speaker.
+    const after = inSentence.find((e) => e.first > v && e.first - v <= SPEAKER_AFTER && !(tokens.lemma[v] === 'tell' && isListener(tokens, v, e)));
     if (after) return after.canonical;
   }
   return null;
+}
+
+/** The name right after "told" (determiners aside) is who was told. */
+function isListener(tokens: TokenTable, v: number, e: EntitySpan): boolean {
+  for (let i = v + 1; i < e.first; i++) if (tokens.pos[i] !== 'DET') return false;
+  return true;
+}
+
+/** "Valentina Chupik, a rights activist who runs a helpline, told…": the name before an apposition. */
+function beforeApposition(tokens: TokenTable, entities: readonly EntitySpan[], v: number): EntitySpan | undefined {
+  let p = v - 1;
+  while (p > 0 && tokens.pos[p] === 'AUX') p--;
+  if (tokens.value[p] !== ',') return undefined;
+  for (let q = p - 1; q > 0 && tokens.sentenceOf[q] === tokens.sentenceOf[v]; q--) {
+    if (tokens.value[q] === ',') return entities.find((e) => e.last === q);
+  }
+  return undefined;
 }
 
 /** Sums counted hits: weight × (title weight for headline hits) × repeatDecay^(earlier repeats of the term). */

@@ -140,7 +140,7 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number): EntityS
       type = 'person';
     } else if (isPersonName(t, a, b)) {
       type = 'person';
-    } else if (b - a <= 3 && LOCATION_CUES.has(previousWord(t, a)) && !(t.lemma[b] && SPEECH_LEMMAS.has(t.lemma[b] ?? ''))) {
+    } else if (b - a <= 3 && hasLocationCue(t, a) && !SPEECH_LEMMAS.has(t.lemma[b] ?? '')) {
       type = 'location';
     }
   }
@@ -158,6 +158,13 @@ function isPersonName(t: TokenTable, a: number, b: number): boolean {
   // "Krasnov said": a surname-like single word followed by a speech verb.
   if (b - a === 1 && SURNAME_ENDINGS.some((e) => lastLow.endsWith(e) && lastLow.length > e.length + 2) && SPEECH_LEMMAS.has(t.lemma[b] ?? '')) return true;
   return false;
+}
+
+/** "in Kaluga", "near Kaluga", "the city of Kaluga", "the port of Zelenodolsk". */
+function hasLocationCue(t: TokenTable, a: number): boolean {
+  const previous = previousWord(t, a);
+  if (LOCATION_CUES.has(previous)) return true;
+  return previous === 'of' && LOCATION_CUES.has(previousWord(t, a - 1));
 }
 
 /** The word before a token, skipping a comma and "the" ("activist, Valentina" → "activist"). */

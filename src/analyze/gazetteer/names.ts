@@ -69,7 +69,7 @@ export const LOCATION_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that, placed just before a name, make it a place ("city of Kaluga", "in Kaluga"). */
-export const LOCATION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'city', 'town', 'village', 'region', 'district', 'capital']);
+export const LOCATION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'city', 'town', 'village', 'region', 'district', 'capital', 'port', 'settlement', 'suburb']);
 
 /** Capitalized words that are never names on their own: months, days, pronouns, section words. */
 export const NOT_NAMES: ReadonlySet<string> = new Set([

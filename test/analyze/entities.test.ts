@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze/index.js';
+import { loadPipeline } from '../../src/config/pipeline.js';
+import type { EntityMention } from '../../src/model/index.js';
+
+const analyzer = createAnalyzer(loadPipeline('xenophobia'));
+
+function entities(text: string, title?: string): EntityMention[] {
+  return analyzer.analyze({ text, title: title ?? null }).entities;
+}
+
+function typeOf(text: string, name: string): [string, string] | undefined {
+  const e = entities(text).find((m) => m.text === name);
+  return e ? [e.type, e.canonical] : undefined;
+}
+
+describe('entity typing', () => {
+  it.each([
+    ['Rights activist Valentina Chupik said the calls did not stop.', 'Valentina Chupik', 'person', 'Valentina Chupik'],
+    ['“There were mass raids,” said Prosecutor-General Igor Krasnov.', 'Igor Krasnov', 'person', 'Igor Krasnov'],
+    ['The figures were given by Interior Minister Vladimir Kolokoltsev.', 'Vladimir Kolokoltsev', 'person', 'Vladimir Kolokoltsev'],
+    ['The report was published by Mediazona on Friday.', 'Mediazona', 'organization', 'Mediazona'],
+    ['The Tajik Embassy in Moscow issued a warning.', 'Tajik Embassy', 'organization', 'Embassy of Tajikistan'],
+    ['Officers of Rosgvardia took part in the checks.', 'Rosgvardia', 'organization', 'Rosgvardia'],
+    ['The case went to the Dzerzhinsky District Court on Monday.', 'Dzerzhinsky District Court', 'organization', 'Dzerzhinsky District Court'],
+    ['The concert at Crocus City Hall was sold out.', 'Crocus City Hall', 'organization', 'Crocus City Hall'],
+    ['A statement came from the Investigative Committee later.', 'Investigative Committee', 'organization', 'Investigative Committee'],
+    ['A pavilion burned in Blagoveshchensk overnight.', 'Blagoveshchensk', 'location', 'Blagoveshchensk'],
+    ['Courts in the Amur oblast heard the case.', 'Amur oblast', 'location', 'Amur Oblast'],
+    ['Courts in Saint Petersburg heard the case.', 'Saint Petersburg', 'location', 'St. Petersburg'],
+    ['Courts in St Petersburg heard the case.', 'St Petersburg', 'location', 'St. Petersburg'],
+    ['Many workers come from Tajikistan every spring.', 'Tajikistan', 'location', 'Tajikistan'],
+    ['Trucks queued for days at Upper Lars this week.', 'Upper Lars', 'location', 'Upper Lars'],
+    ['The river port of Zelenodolsk reopened.', 'Zelenodolsk', 'location', 'Zelenodolsk'],
+    ['Officials in Krasnoborsk region said nothing.', 'Krasnoborsk region', 'location', 'Krasnoborsk region'],
+  ])('types the name in "%s"', (text, name, type, canonical) => {
+    expect(typeOf(text, name)).toEqual([type, canonical]);
+  });
+
+  it('keeps a surname used alone as the person named in full', () => {
+    const found = entities('Valentina Chupik runs a helpline. Chupik said the calls did not stop.');
+    expect(found.filter((e) => e.canonical === 'Valentina Chupik').map((e) => [e.text, e.type])).toEqual([
+      ['Valentina Chupik', 'person'],
+      ['Chupik', 'person'],
+    ]);
+  });
+
+  it('gives a name typed once the same type elsewhere, title included', () => {
+    const found = entities('The spokesman of Sadovod Market said the stalls reopened. Traders at Sadovod Market were calm.', 'Sadovod Market reopens');
+    expect(found.filter((e) => e.text === 'Sadovod Market').map((e) => [e.field, e.type])).toEqual([
+      ['title', 'location'],
+      ['text', 'location'],
+      ['text', 'location'],
+    ]);
+  });
+
+  it.each([
+    ['Police detained dozens of people on Monday.', 'a capitalized first word'],
+    ['Tajik and Uzbek workers stayed at home in March.', 'demonyms and months'],
+    ['Muslims gathered for prayers.', 'group names'],
+  ])('finds no entity in "%s" (%s)', (text) => {
+    expect(entities(text)).toEqual([]);
+  });
+
+  it('types an unknown name as other', () => {
+    expect(typeOf('Shares of Zoltrex Holdings fell sharply.', 'Zoltrex Holdings')).toEqual(['other', 'Zoltrex Holdings']);
+  });
+});
