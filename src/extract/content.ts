@@ -44,6 +44,10 @@ const SHARE_PROMPT =
   /^(?:share(?:\s+this)?|follow us|subscribe|sign up|sign in|log in|click here|tap here|continue reading with|already a subscriber|see subscription|поделиться|подписывайтесь|подпишитесь|оформите подписку)(?![\p{L}])/iu;
 /** Ad labels and empty stubs left between paragraphs. */
 const STUB_TEXT = /^(?:advertisement|advertising|реклама|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
+/** "Found a typo? Select it and press Ctrl+Enter" notices (fixtures `outlet-1`, `outlet-2`). */
+const TYPO_NOTICE = /ctrl\s*\+\s*enter/i;
+/** A block made only of a short link is a section kicker or a tag, not text (fixture `outlet-3`). */
+const MAX_LINK_ONLY_BLOCK_CHARS = 40;
 
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
@@ -486,7 +490,12 @@ class ContentFinder {
         if (m.len > 0 && m.len < 300) {
           const text = normalizeSpace(textOf(el, skip));
           const density = m.linkLen / m.len;
-          if ((READ_ALSO.test(text) && (density > 0.2 || m.len < 150)) || (SHARE_PROMPT.test(text) && m.len < 150) || STUB_TEXT.test(text)) {
+          if (
+            (READ_ALSO.test(text) && (density > 0.2 || m.len < 150)) ||
+            (SHARE_PROMPT.test(text) && m.len < 150) ||
+            (TYPO_NOTICE.test(text) && m.len < 150) ||
+            STUB_TEXT.test(text)
+          ) {
             skip.add(el);
             continue;
           }
@@ -505,8 +514,17 @@ class ContentFinder {
     let linkedHeadings = 0;
     let len = 0;
     let linkLen = 0;
+    let bufferLen = 0;
+    let bufferLinkLen = 0;
     const flush = (): void => {
       if (buffer === '') return;
+      const isLinkOnly = bufferLen > 0 && bufferLinkLen === bufferLen && bufferLen <= MAX_LINK_ONLY_BLOCK_CHARS;
+      bufferLen = 0;
+      bufferLinkLen = 0;
+      if (isLinkOnly) {
+        buffer = '';
+        return;
+      }
       // A blank line inside one block (from <br><br>) separates paragraphs (fixture `windows-1251`).
       for (const piece of buffer.split(/\n[^\S\n]*\n/)) {
         const text = normalizeLines(piece);
@@ -524,7 +542,11 @@ class ContentFinder {
           buffer += inPre ? node.data : node.data.replace(/\n/g, ' ');
           const l = this.#len(node);
           len += l;
-          if (inLink) linkLen += l;
+          bufferLen += l;
+          if (inLink) {
+            linkLen += l;
+            bufferLinkLen += l;
+          }
           continue;
         }
         if (!isElement(node)) continue;

@@ -32,7 +32,10 @@ const MODIFIED_META = [
 ];
 const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl'];
 /** Class/id words of byline elements. */
-const BYLINE_SELECTOR = '[rel="author"], [itemprop="author"], .byline, .author, .article-author, .author-name, .byline__name, [class*="byline"], [class*="author-name"]';
+const BYLINE_SELECTORS = [
+  '[rel="author"], [itemprop="author"], .byline, .author, .article-author, .author-name, .byline__name',
+  '[class*="byline"], [class*="author"], [id*="byline"], [id*="author"]',
+];
 /** Class/id words of date elements, scanned for written dates. */
 const DATE_SELECTOR = '[class*="date"], [class*="time"], [class*="published"], [class*="dateline"], [class*="byline"], [id*="date"]';
 
@@ -261,15 +264,18 @@ export function readMetadata($: CheerioAPI, hints: MetadataHints): PageMetadata 
     if (people.length > 0) setAuthor([...new Set(people)].join(', '), 'json-ld', false);
   }
   for (const key of AUTHOR_META) setAuthor(metaOf(key), 'meta', false);
-  $(BYLINE_SELECTOR).each((_, el) => {
-    if (author) return false;
-    const $el = $(el);
-    if ($el.closest('[class*="comment"], [id*="comment"]').length > 0) return true;
-    const name = $el.find('[itemprop="name"]').first().text() || $el.attr('content') || $el.text();
-    const source: MetaSource = $el.is('[rel="author"], [itemprop="author"]') ? 'html' : 'byline';
-    setAuthor(name, source, true);
-    return true;
-  });
+  for (const selector of BYLINE_SELECTORS) {
+    if (author) break;
+    $(selector).each((_, el) => {
+      if (author) return false;
+      const $el = $(el);
+      if ($el.closest('[class*="comment"], [id*="comment"]').length > 0) return true;
+      const name = $el.find('[itemprop="name"]').first().text() || $el.attr('content') || $el.text();
+      const source: MetaSource = $el.is('[rel="author"], [itemprop="author"]') ? 'html' : 'byline';
+      setAuthor(name, source, true);
+      return true;
+    });
+  }
   setAuthor(hints.feed?.author, 'feed', false);
 
   // 6. Dates: feed > JSON-LD > meta > <time> > URL > text.
