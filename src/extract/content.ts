@@ -24,7 +24,9 @@ const DROP_ROLES: ReadonlySet<string> = new Set([
 const UNLIKELY_HINT =
   /(?:^|[\s_-])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|commentlist|community|consent|cookies?|cover-wrap|disqus|extras?|footer|gdpr|header|legends?|menu|masthead|most-?read|most-?popular|newsletter|nav|navbar|navigation|outbrain|pagination|pager|paywall-prompt|popular|popup|promo\w*|recommended|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor\w*|subscribe|subscription|supplemental|taboola|tags?|tag-list|toolbar|trending|widgets?|author-bio|author-info|agegate|modal)(?:$|[\s_-])|-ad-|ad-break|yom-remote/i;
 /** Class/id words that rescue an element from UNLIKELY_HINT. */
-const MAYBE_CONTENT_HINT = /and|article|body|column|content|main|shadow|story|entry|post-text/i;
+const MAYBE_CONTENT_HINT = /and|article|body|column|content|main|shadow|story|entry|post-text|embed/i;
+/** Embedded posts (tweets and the like) quote what the article is about: kept despite their links. */
+const EMBED_HINT = /embed|twitter-tweet|instagram-media|tiktok-embed/i;
 /** Class/id words that lower a candidate's score. */
 const NEGATIVE_HINT =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|caption|credit|newsletter|subscribe|recommend|teaser|card/i;
@@ -44,6 +46,9 @@ const SHARE_PROMPT =
   /^(?:share(?:\s+this)?|follow us|subscribe|sign up|sign in|log in|click here|tap here|continue reading with|already a subscriber|see subscription|поделиться|подписывайтесь|подпишитесь|оформите подписку)(?![\p{L}])/iu;
 /** Ad labels and empty stubs left between paragraphs. */
 const STUB_TEXT = /^(?:advertisement|advertising|реклама|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
+/** The line that introduces a list of other stories. */
+const LINK_LIST_LEAD =
+  /(?:you (?:may|might) also (?:like|enjoy)|related|more (?:stories|news|from|on)|read (?:more|also|next)|see also|recommended|popular|читайте также|по теме|ещё по теме|смотрите также)/i;
 /** "Found a typo? Select it and press Ctrl+Enter" notices (fixtures `outlet-1`, `outlet-2`). */
 const TYPO_NOTICE = /ctrl\s*\+\s*enter/i;
 /** A block made only of a short link is a section kicker or a tag, not text (fixture `outlet-3`). */
@@ -143,7 +148,7 @@ function classWeight(el: DomElement, flags: PassFlags): number {
   const cls = el.attribs['class'];
   const id = el.attribs['id'];
   if (cls) {
-    if (NEGATIVE_HINT.test(cls)) weight -= 25;
+    if (NEGATIVE_HINT.test(cls) && !EMBED_HINT.test(cls)) weight -= 25;
     if (POSITIVE_HINT.test(cls)) weight += 25;
   }
   if (id) {
@@ -501,7 +506,7 @@ class ContentFinder {
           }
         }
       }
-      if (!flags.cleanConditionally || el === root || !CLEAN_TAGS.has(el.name)) continue;
+      if (!flags.cleanConditionally || el === root || !CLEAN_TAGS.has(el.name) || EMBED_HINT.test(hintOf(el))) continue;
       if (isJunk(el, m, scores, flags)) skip.add(el);
     }
   }
@@ -509,6 +514,8 @@ class ContentFinder {
   /** 7. Turns the kept blocks into paragraphs and headings. */
   #serialize(parts: DomElement[], skip: ReadonlySet<DomElement>): ContentResult {
     const blocks: string[] = [];
+    /** Whether each block is link text only. */
+    const linkOnly: boolean[] = [];
     let buffer = '';
     let headings = 0;
     let linkedHeadings = 0;
@@ -518,17 +525,21 @@ class ContentFinder {
     let bufferLinkLen = 0;
     const flush = (): void => {
       if (buffer === '') return;
-      const isLinkOnly = bufferLen > 0 && bufferLinkLen === bufferLen && bufferLen <= MAX_LINK_ONLY_BLOCK_CHARS;
+      const isLinkOnly = bufferLen > 0 && bufferLinkLen === bufferLen;
+      const isShort = bufferLen <= MAX_LINK_ONLY_BLOCK_CHARS;
       bufferLen = 0;
       bufferLinkLen = 0;
-      if (isLinkOnly) {
+      if (isLinkOnly && isShort) {
         buffer = '';
         return;
       }
       // A blank line inside one block (from <br><br>) separates paragraphs (fixture `windows-1251`).
       for (const piece of buffer.split(/\n[^\S\n]*\n/)) {
         const text = normalizeLines(piece);
-        if (text.length > 0 && !STUB_TEXT.test(text)) blocks.push(text);
+        if (text.length > 0 && !STUB_TEXT.test(text)) {
+          blocks.push(text);
+          linkOnly.push(isLinkOnly);
+        }
       }
       buffer = '';
     };
@@ -579,7 +590,7 @@ class ContentFinder {
       walk(part);
     }
     flush();
-    return { blocks, linkDensity: len > 0 ? linkLen / len : 0, linkedHeadings, headings };
+    return { blocks: dropLinkLists(blocks, linkOnly), linkDensity: len > 0 ? linkLen / len : 0, linkedHeadings, headings };
   }
 }
 
@@ -604,6 +615,31 @@ function isJunk(el: DomElement, m: Measure, scores: ReadonlyMap<DomElement, numb
   if (weight >= 25 && density > 0.5) return true;
   if ((m.embeds === 1 && m.len < 75) || m.embeds > 1) return true;
   return false;
+}
+
+/**
+ * Drops runs of blocks that are only links, with the lead-in line before them ("You may also
+ * like…"): a run of two at the end of the text, or of three anywhere, is a list of other stories.
+ */
+function dropLinkLists(blocks: string[], linkOnly: boolean[]): string[] {
+  const drop = new Set<number>();
+  let i = 0;
+  while (i < blocks.length) {
+    if (!linkOnly[i]) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && linkOnly[end]) end++;
+    const runLength = end - i;
+    if (runLength >= 3 || (runLength >= 2 && end === blocks.length)) {
+      for (let k = i; k < end; k++) drop.add(k);
+      const lead = blocks[i - 1];
+      if (lead !== undefined && lead.length < 80 && LINK_LIST_LEAD.test(lead)) drop.add(i - 1);
+    }
+    i = end;
+  }
+  return drop.size === 0 ? blocks : blocks.filter((_, k) => !drop.has(k));
 }
 
 /** A byline, caption, credit or counter: short, and named so by its class or id. */

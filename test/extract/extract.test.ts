@@ -120,4 +120,15 @@ describe('extractArticle', () => {
     expect(article(html).isPaywalled).toBe(true);
     expect(article(`<html><body><article>${body}</article></body></html>`).isPaywalled).toBeUndefined();
   });
+
+  it('drops a trailing list of links to other stories with its lead-in line', () => {
+    const html = `<body><div class="story">${body}<p>You may also like...</p><p><a href="/a">A different story about the city budget and the roads</a></p><p><a href="/b">Another story about the weather in the region this week</a></p></div></body>`;
+    expect(article(html).text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+
+  it('keeps an embedded post quoted in the body despite its links', () => {
+    const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The market was closed all day, and the traders were sent home by the police.</p>— A Trader (@trader) <a href="https://x.example/s/1">March 26, 2024</a></blockquote></div>';
+    const html = `<body><div class="story">${PARAGRAPHS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}${tweet}${PARAGRAPHS.slice(2).map((p) => `<p>${p}</p>`).join('')}</div></body>`;
+    expect(article(html).text).toContain('The market was closed all day, and the traders were sent home by the police.');
+  });
 });
