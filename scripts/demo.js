@@ -26,6 +26,7 @@ writeFileSync(
     'database: ./xenoscope.db',
     'crawl:',
     '  allowPrivateAddresses: true',
+    '  minDelayMs: 0',
     'feeds:',
     `  - { url: "${server.url}/steppe-herald/rss.xml", name: The Steppe Herald, country: KZ, language: en }`,
     `  - { url: "${server.url}/volga-monitor/atom.xml", name: Volga Monitor, country: RU, language: en }`,

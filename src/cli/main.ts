@@ -1,5 +1,5 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, StoreError, UsageError, XenoscopeError } from '../errors.js';
+import { ConfigError, LockedError, StoreError, UsageError, XenoscopeError } from '../errors.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { sanitizeForTerminal } from './render/sanitize.js';
 
@@ -203,6 +203,10 @@ function handleError(error: unknown, io: Io): number {
   if (error instanceof ConfigError) {
     say(`invalid configuration (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}):`);
     io.stderr.write(error.message.split('\n').map((l) => `  - ${sanitizeForTerminal(l)}`).join('\n') + '\n');
+    return EXIT.usage;
+  }
+  if (error instanceof LockedError) {
+    say(`${error.message}; this run did nothing`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {

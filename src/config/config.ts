@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { Cron } from 'croner';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
@@ -46,10 +47,23 @@ const crawlSchema = z.strictObject({
   retryBaseDelayMs: z.number().int().min(0).max(60_000).default(500),
   /** Sent with every request; include a contact URL so outlets can reach you. */
   userAgent: z.string().min(1).default('xenoscope/0.1 (+https://github.com/xenoscope/xenoscope)'),
+  /** Least time between two requests to one site (registrable domain); a robots.txt Crawl-delay can raise it. @default 1000 */
+  minDelayMs: z.number().int().min(0).max(120_000).default(1000),
+  /** Honour robots.txt (allow/deny and Crawl-delay). @default true */
+  respectRobotsTxt: z.boolean().default(true),
+  /** Longest Crawl-delay honoured, in seconds; a larger one is capped. @default 60 */
+  maxCrawlDelaySecs: z.number().int().min(0).max(3600).default(60),
   /** Fetch loopback and private addresses. Off for real crawls; the local fixture site needs it. @default false */
   allowPrivateAddresses: z.boolean().default(false),
   /** Most article pages fetched per feed in one run (newest first). @default 200 */
   maxItemsPerFeed: z.number().int().min(1).max(10_000).default(200),
+});
+
+const scheduleSchema = z.strictObject({
+  /** Cron expression for `xenoscope schedule` (minute hour day month weekday). @default "*\/30 * * * *" */
+  cron: z.string().min(1).refine(isCronExpression, { message: 'expected a cron expression such as "*/30 * * * *"' }).default('*/30 * * * *'),
+  /** Time zone the cron expression is read in (IANA name). @default UTC */
+  timezone: z.string().min(1).refine(isTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Moscow"' }).default('UTC'),
 });
 
 const configSchema = z.strictObject({
@@ -58,10 +72,13 @@ const configSchema = z.strictObject({
   /** Pipelines run on every new article: names in `pipelines/` or paths to YAML files. @default [xenophobia] */
   pipelines: z.array(z.string().min(1)).min(1).default(['xenophobia']),
   crawl: crawlSchema.prefault({}),
+  /** The built-in scheduler (`xenoscope schedule`), for those who don't use system cron. */
+  schedule: scheduleSchema.prefault({}),
   feeds: z.array(feedSchema).default([]),
 });
 
 export type CrawlSettings = z.infer<typeof crawlSchema>;
+export type ScheduleSettings = z.infer<typeof scheduleSchema>;
 
 /** The validated, frozen configuration passed down from the CLI. */
 export interface Config {
@@ -71,6 +88,7 @@ export interface Config {
   database: string;
   pipelines: string[];
   crawl: CrawlSettings;
+  schedule: ScheduleSettings;
   feeds: FeedSource[];
 }
 
@@ -113,6 +131,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     database: database === ':memory:' ? database : isAbsolute(database) ? database : resolve(options.database ? cwd : baseDir, database),
     pipelines: config.pipelines,
     crawl: { ...config.crawl, userAgent },
+    schedule: config.schedule,
     feeds: config.feeds.map((f) => ({ ...f, tags: f.tags })),
   });
 }
@@ -160,6 +179,24 @@ export function parseYaml(source: string, file: string): unknown {
     );
   }
   return doc.toJS();
+}
+
+function isCronExpression(value: string): boolean {
+  try {
+    new Cron(value, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,5 +1,7 @@
 export { createFetcher, decodeBody, isPrivateAddress, FEED_ACCEPT, PAGE_ACCEPT, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResponse } from './fetcher.js';
-export { parseFeed, type ParsedFeed } from './feed.js';
+export { parseFeed, type ParsedFeed, type FeedHints } from './feed.js';
 export { RequestScheduler, type SchedulerOptions } from './scheduler.js';
 export { withRetries, realSleep, type RetryOptions } from './retry.js';
-export { normalizeUrl, hostKey, titleHash } from './url.js';
+export { normalizeUrl, hostKey, siteKey, titleHash } from './url.js';
+export { RobotsCache, type RobotsVerdict } from './robots.js';
+export { acquireRunLock, type RunLock } from './lock.js';

@@ -1,46 +1,93 @@
 import PQueue from 'p-queue';
-import { hostKey } from './url.js';
+import { siteKey } from './url.js';
 
 export interface SchedulerOptions {
-  /** Requests in flight at once, over all hosts. */
+  /** Requests in flight at once, over all sites. */
   concurrency: number;
-  /** Requests in flight at once to one host. */
+  /** Requests in flight at once to one site (registrable domain). */
   perHostConcurrency: number;
+  /** Least time between the starts of two requests to one site. @default 0 */
+  minDelayMs?: number;
+  /** Injected for tests; real time by default. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Site {
+  queue: PQueue;
+  delayMs: number;
+  nextStartAt: number;
+  /** Highest number of tasks seen running at once, for health checks and tests. */
+  peak: number;
+  running: number;
 }
 
 /**
- * Runs network tasks with a global cap and a per-host cap: a task first takes a place in its host's queue,
- * then one in the global queue, so one slow outlet cannot take every global slot.
+ * Runs network tasks politely: a global cap, a cap per site (registrable domain, so news.example.ru and
+ * www.example.ru share one), and a least delay between request starts to one site that a robots.txt
+ * Crawl-delay can raise. A task takes its site's place first, then a global place, so one slow outlet
+ * cannot hold every global slot.
  */
 export class RequestScheduler {
   #global: PQueue;
-  #hosts = new Map<string, PQueue>();
-  #perHost: number;
+  #sites = new Map<string, Site>();
+  #perSite: number;
+  #minDelayMs: number;
+  #now: () => number;
+  #sleep: (ms: number) => Promise<void>;
 
   constructor(options: SchedulerOptions) {
     this.#global = new PQueue({ concurrency: options.concurrency });
-    this.#perHost = options.perHostConcurrency;
+    this.#perSite = options.perHostConcurrency;
+    this.#minDelayMs = options.minDelayMs ?? 0;
+    this.#now = options.now ?? Date.now;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  #site(url: string): Site {
+    const key = siteKey(url);
+    let site = this.#sites.get(key);
+    if (!site) {
+      site = { queue: new PQueue({ concurrency: this.#perSite }), delayMs: this.#minDelayMs, nextStartAt: 0, peak: 0, running: 0 };
+      this.#sites.set(key, site);
+    }
+    return site;
+  }
+
+  /** Raises the least delay between requests to the site of `url` (e.g. from robots.txt Crawl-delay). */
+  setSiteDelay(url: string, delayMs: number): void {
+    const site = this.#site(url);
+    site.delayMs = Math.max(this.#minDelayMs, delayMs);
   }
 
   run<T>(url: string, task: () => Promise<T>): Promise<T> {
-    const key = hostKey(url);
-    let queue = this.#hosts.get(key);
-    if (!queue) {
-      queue = new PQueue({ concurrency: this.#perHost });
-      this.#hosts.set(key, queue);
-    }
-    return queue.add(() => this.#global.add(task)) as Promise<T>;
+    const site = this.#site(url);
+    return site.queue.add(async () => {
+      // Reserve the next start slot before waiting, so concurrent tasks of one site space out.
+      const startAt = Math.max(this.#now(), site.nextStartAt);
+      site.nextStartAt = startAt + site.delayMs;
+      const wait = startAt - this.#now();
+      if (wait > 0) await this.#sleep(wait);
+      return this.#global.add(async () => {
+        site.running++;
+        site.peak = Math.max(site.peak, site.running);
+        try {
+          return await task();
+        } finally {
+          site.running--;
+        }
+      });
+    }) as Promise<T>;
   }
 
-  /** Resolves when every scheduled task has finished. */
-  async onIdle(): Promise<void> {
-    await Promise.all([...this.#hosts.values()].map((q) => q.onIdle()));
-    await this.#global.onIdle();
+  /** Most requests seen in flight at once to the site of `url`. */
+  peakFor(url: string): number {
+    return this.#sites.get(siteKey(url))?.peak ?? 0;
   }
 
   /** Drops tasks not yet started (on shutdown); tasks in flight finish. */
   clear(): void {
-    for (const q of this.#hosts.values()) q.clear();
+    for (const site of this.#sites.values()) site.queue.clear();
     this.#global.clear();
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getDomain } from 'tldts';
 
 /**
  * Article identity: one normalized form per URL so re-published items, tracking links and mirrors of the
@@ -40,10 +41,25 @@ function isTrackingParam(key: string): boolean {
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
 }
 
-/** The host a politeness limit applies to. */
+/** The host and port of a URL, lower-cased. */
 export function hostKey(url: string): string {
   try {
     return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The site a politeness limit applies to: the registrable domain from the Public Suffix List
+ * (news.example.co.uk and www.example.co.uk are one site), or the host itself for IP addresses and
+ * single-label names such as localhost. The port is kept, so two local servers stay apart.
+ */
+export function siteKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const domain = getDomain(parsed.hostname, { allowPrivateDomains: true }) ?? parsed.hostname.toLowerCase();
+    return parsed.port ? `${domain}:${parsed.port}` : domain;
   } catch {
     return url;
   }

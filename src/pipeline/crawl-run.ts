@@ -1,8 +1,8 @@
 import { createAnalyzer, ANALYZER_VERSION } from '../analyze/index.js';
 import type { Config } from '../config/index.js';
 import { loadPipeline } from '../config/index.js';
-import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, RequestScheduler, titleHash, withRetries, type Fetcher } from '../crawl/index.js';
-import { FetchError, StoreError, XenoscopeError } from '../errors.js';
+import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, RequestScheduler, RobotsCache, titleHash, withRetries, type Fetcher } from '../crawl/index.js';
+import { FetchError, PermanentFetchError, StoreError, XenoscopeError } from '../errors.js';
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.js';
 import type { Clock, FeedItem, Logger } from '../model/index.js';
 import type { FeedRecord, Store, StoredAnalysis } from '../store/index.js';
@@ -33,6 +33,8 @@ export interface FeedSummary {
   url: string;
   status: 'ok' | 'not_modified' | 'failed';
   error: { code: string; message: string } | null;
+  /** Something odd that did not stop the feed, e.g. no items where there used to be some. */
+  warning: string | null;
   items: number;
   known: number;
   new: number;
@@ -76,7 +78,15 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
   store.syncFeeds(config.feeds, startedAt);
   const runId = store.startRun(startedAt);
   const analyzers = loadAnalyzers(config, clock);
-  const scheduler = new RequestScheduler(config.crawl);
+  const scheduler = new RequestScheduler({ ...config.crawl, sleep: deps.sleep, now: () => clock.now().getTime() });
+  const robots = config.crawl.respectRobotsTxt ? new RobotsCache(fetcher, config.crawl.userAgent) : null;
+  /** Null when robots.txt allows the URL (and applies its Crawl-delay); otherwise why not. */
+  const robotsRefusal = async (url: string): Promise<string | null> => {
+    if (!robots) return null;
+    const verdict = await robots.check(url);
+    if (verdict.crawlDelaySecs !== null) scheduler.setSiteDelay(url, Math.min(verdict.crawlDelaySecs, config.crawl.maxCrawlDelaySecs) * 1000);
+    return verdict.allowed ? null : 'disallowed by robots.txt';
+  };
   const retry = <T>(task: () => Promise<T>) => withRetries(task, { retries: config.crawl.retries, baseDelayMs: config.crawl.retryBaseDelayMs, sleep: deps.sleep });
   const configured = new Set(config.feeds.map((f) => f.url));
   const feeds = store.listFeeds().filter((f) => configured.has(f.url));
@@ -85,10 +95,12 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
   deps.signal?.addEventListener('abort', onAbort, { once: true });
 
   const crawlFeed = async (feed: FeedRecord): Promise<FeedSummary> => {
-    const summary: FeedSummary = { name: feed.name, url: feed.url, status: 'ok', error: null, items: 0, known: 0, new: 0, duplicate: 0, skipped: 0, failed: 0, flagged: 0 };
+    const summary: FeedSummary = { name: feed.name, url: feed.url, status: 'ok', error: null, warning: null, items: 0, known: 0, new: 0, duplicate: 0, skipped: 0, failed: 0, flagged: 0 };
     const at = () => clock.now().toISOString();
     let response;
     try {
+      const refusal = await robotsRefusal(feed.url);
+      if (refusal) throw new PermanentFetchError('ROBOTS_DISALLOWED', feed.url, refusal);
       response = await scheduler.run(feed.url, () => retry(() => fetcher(feed.url, { etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT })));
     } catch (error) {
       return failFeed(feed, summary, error);
@@ -104,6 +116,10 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       items = (await parseFeed(response.text, response.url)).items;
     } catch (error) {
       return failFeed(feed, summary, error, response.status);
+    }
+    if (items.length === 0 && feed.articleCount > 0) {
+      summary.warning = 'the feed has no items now, though earlier runs found some: check that its address still serves the news';
+      logger.warn(`feed ${feed.name}: ${summary.warning}`);
     }
     store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'ok', httpStatus: response.status, errorCode: null, error: null, durationMs: Math.round(response.durationMs), fetchedAt: at() });
     summary.items = items.length;
@@ -126,6 +142,12 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       if (deps.signal?.aborted) return 'aborted';
       let page;
       try {
+        const refusal = await robotsRefusal(item.url);
+        if (refusal) {
+          summary.skipped++;
+          store.logFetch({ runId, feedId: feed.id, url: item.url, kind: 'page', outcome: 'skipped', httpStatus: null, errorCode: 'ROBOTS_DISALLOWED', error: refusal, durationMs: null, fetchedAt: at() });
+          return 'done';
+        }
         page = await scheduler.run(item.url, () => retry(() => fetcher(item.url, { accept: PAGE_ACCEPT })));
       } catch (error) {
         if (deps.signal?.aborted && !(error instanceof FetchError)) return 'aborted';

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['an unknown key with a suggestion', 'databse: x.db\n', ['databse: unknown key; expected one of database, pipelines, crawl, feeds (did you mean `database`?)']],
+    ['an unknown key with a suggestion', 'databse: x.db\n', ['databse: unknown key; expected one of database, pipelines, crawl, schedule, feeds (did you mean `database`?)']],
     ['a wrong type', 'crawl:\n  timeoutMs: soon\n', ['crawl.timeoutMs: expected a number, received the string `soon`']],
     ['a missing feed URL', 'feeds:\n  - name: A\n', ['feeds[0].url: expected a string, but the key is missing']],
     ['a URL with a bad scheme', 'feeds:\n  - { url: "htp://x.example", name: A }\n', ['feeds[0].url: expected an http(s) URL, received the string `htp://x.example`']],

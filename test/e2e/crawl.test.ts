@@ -30,6 +30,7 @@ describe('crawl the fixture site end to end', () => {
         '  allowPrivateAddresses: true',
         '  timeoutMs: 1500',
         '  retries: 0',
+        '  minDelayMs: 0',
         'feeds:',
         `  - { url: "${server.url}/steppe-herald/rss.xml", name: The Steppe Herald }`,
         `  - { url: "${server.url}/volga-monitor/atom.xml", name: Volga Monitor }`,

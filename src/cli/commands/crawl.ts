@@ -1,4 +1,4 @@
-import { createFetcher, realSleep } from '../../crawl/index.js';
+import { acquireRunLock, createFetcher, realSleep } from '../../crawl/index.js';
 import { runCrawl, type CrawlSummary } from '../../pipeline/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -12,7 +12,15 @@ export default async function crawl(ctx: Context, options: { json?: boolean }): 
   if (config.feeds.length === 0) {
     ctx.logger.warn(`no feeds configured${config.file ? ` in ${config.file}` : ' (no config file found)'}; add some under \`feeds:\``);
   }
-  const store = ctx.openStore(config);
+  // Two overlapping cron runs would fetch everything twice; the second one stops here.
+  const lock = config.database === ':memory:' ? null : acquireRunLock(`${config.database}.lock`, { now: ctx.io.clock.now(), onStale: (m) => ctx.logger.warn(m) });
+  let store;
+  try {
+    store = ctx.openStore(config);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const controller = new AbortController();
   const stop = (signal: string) => {
     if (controller.signal.aborted) return;
@@ -50,6 +58,7 @@ export default async function crawl(ctx: Context, options: { json?: boolean }): 
     process.off('SIGTERM', onSigterm);
     if (isTTY) ctx.io.stderr.write('\r\u001b[2K');
     store.close();
+    lock?.release();
   }
   if (!ctx.global.quiet || summary.totals.feedsFailed > 0) ctx.io.stderr.write(renderCrawlSummary(summary, ctx.stderrStyle));
   if (options.json) ctx.io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
