@@ -5,4 +5,4 @@ export { withRetries, realSleep, type RetryOptions } from './retry.js';
 export { normalizeUrl, hostKey, siteKey, titleHash } from './url.js';
 export { RobotsCache, type RobotsVerdict } from './robots.js';
 export { acquireRunLock, type RunLock } from './lock.js';
-export { planNextFetch, readScheduleHints, hintSecs, jitterFraction, formatSecs, DEFAULT_SCHEDULE_SETTINGS, type ScheduleSettings, type ScheduleState, type ScheduleOutcome, type ScheduleHints, type UpdatePeriod, type PlannedFetch } from './schedule.js';
+export { planNextFetch, hintSecs, jitterFraction, formatSecs, DEFAULT_FEED_SCHEDULE, type FeedScheduleSettings, type ScheduleState, type ScheduleOutcome, type PlannedFetch } from './schedule.js';

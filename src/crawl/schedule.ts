@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FeedHints } from './feed.js';
 
 /**
  * Adaptive feed scheduling. Pure: the caller passes the feed's state, the outcome of the fetch that just
@@ -6,7 +7,7 @@ import { createHash } from 'node:crypto';
  */
 
 /** Settings of the adaptive schedule (config keys `crawl.schedule.*`). */
-export interface ScheduleSettings {
+export interface FeedScheduleSettings {
   /** Shortest interval between two fetches of one feed. @default 600 */
   minIntervalSecs: number;
   /** Longest interval between two fetches of a healthy feed (before jitter). @default 86400 */
@@ -31,7 +32,7 @@ export interface ScheduleSettings {
   jitterRatio: number;
 }
 
-export const DEFAULT_SCHEDULE_SETTINGS: Readonly<ScheduleSettings> = Object.freeze({
+export const DEFAULT_FEED_SCHEDULE: Readonly<FeedScheduleSettings> = Object.freeze({
   minIntervalSecs: 600,
   maxIntervalSecs: 86_400,
   initialIntervalSecs: 3600,
@@ -65,15 +66,6 @@ export type ScheduleOutcome =
   | { kind: 'not_modified' }
   | { kind: 'failed'; retryAfterSecs?: number | null };
 
-/** Update hints a feed gives about itself: RSS `<ttl>` and the syndication module's period and frequency. */
-export interface ScheduleHints {
-  ttlMinutes?: number | null;
-  updatePeriod?: UpdatePeriod | null;
-  updateFrequency?: number | null;
-}
-
-export type UpdatePeriod = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly';
-
 export interface PlannedFetch {
   /** ISO 8601 UTC time from which the feed is due again. */
   nextDueAt: string;
@@ -86,14 +78,6 @@ export interface PlannedFetch {
   /** Why this delay, in a few words (shown by `feeds health`). */
   reason: string;
 }
-
-const PERIOD_SECS: Record<UpdatePeriod, number> = {
-  hourly: 3600,
-  daily: 86_400,
-  weekly: 7 * 86_400,
-  monthly: 30 * 86_400,
-  yearly: 365 * 86_400,
-};
 
 /** One busy fetch shortens the interval at most by this factor, so a burst (a live blog) does not swing it wildly. */
 const MAX_SHORTENING = 0.25;
@@ -113,7 +97,7 @@ const DAY_MS = 86_400_000;
  * 4. A jitter of up to `jitterRatio` of the delay, fixed per feed URL, is added so feeds with equal intervals do
  *    not all fall due in the same run.
  */
-export function planNextFetch(state: ScheduleState, outcome: ScheduleOutcome, now: Date, hints: ScheduleHints = {}, settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS): PlannedFetch {
+export function planNextFetch(state: ScheduleState, outcome: ScheduleOutcome, now: Date, hints: Partial<FeedHints> = {}, settings: FeedScheduleSettings = DEFAULT_FEED_SCHEDULE): PlannedFetch {
   const current = state.intervalSecs ?? settings.initialIntervalSecs;
   let delaySecs: number;
   let intervalSecs = current;
@@ -166,14 +150,10 @@ export function planNextFetch(state: ScheduleState, outcome: ScheduleOutcome, no
   return { nextDueAt: new Date(now.getTime() + delaySecs * 1000).toISOString(), intervalSecs, delaySecs, quietFetches, reason };
 }
 
-/** The shortest interval the feed's hints ask for, in seconds (0 without hints). */
-export function hintSecs(hints: ScheduleHints): number {
-  const ttl = hints.ttlMinutes && hints.ttlMinutes > 0 ? hints.ttlMinutes * 60 : 0;
-  let sy = 0;
-  if (hints.updatePeriod) {
-    const frequency = hints.updateFrequency && hints.updateFrequency > 0 ? hints.updateFrequency : 1;
-    sy = PERIOD_SECS[hints.updatePeriod] / frequency;
-  }
+/** The shortest interval the feed's hints (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`) ask for, in seconds; 0 without hints. */
+export function hintSecs(hints: Partial<FeedHints>): number {
+  const ttl = hints.ttlMins && hints.ttlMins > 0 ? hints.ttlMins * 60 : 0;
+  const sy = hints.updateIntervalSecs && hints.updateIntervalSecs > 0 ? hints.updateIntervalSecs : 0;
   return Math.max(ttl, sy);
 }
 
@@ -193,27 +173,4 @@ export function formatSecs(secs: number): string {
 /** A number in [0, 1) fixed by the feed URL. */
 export function jitterFraction(url: string): number {
   return createHash('sha256').update(url).digest().readUInt32BE(0) / 2 ** 32;
-}
-
-const TTL = /<ttl>\s*(\d+)\s*<\/ttl>/i;
-const SY_PERIOD = /<sy:updatePeriod>\s*(hourly|daily|weekly|monthly|yearly)\s*<\/sy:updatePeriod>/i;
-const SY_FREQUENCY = /<sy:updateFrequency>\s*(\d+)\s*<\/sy:updateFrequency>/i;
-/** Hints sit in the channel head; item bodies after this many characters are not searched. */
-const HINT_SCAN_CHARS = 20_000;
-
-/**
- * Reads `<ttl>`, `<sy:updatePeriod>` and `<sy:updateFrequency>` from a feed body. Regular expressions over the
- * head of the document, because the hints are in the channel before the items and a second XML parse of every
- * feed would cost more than the hints are worth.
- */
-export function readScheduleHints(xml: string): ScheduleHints {
-  const head = xml.slice(0, HINT_SCAN_CHARS);
-  const ttl = TTL.exec(head)?.[1];
-  const period = SY_PERIOD.exec(head)?.[1];
-  const frequency = SY_FREQUENCY.exec(head)?.[1];
-  return {
-    ttlMinutes: ttl ? Number(ttl) : null,
-    updatePeriod: period ? (period.toLowerCase() as UpdatePeriod) : null,
-    updateFrequency: frequency ? Number(frequency) : null,
-  };
 }

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SCHEDULE_SETTINGS,
+  DEFAULT_FEED_SCHEDULE,
   formatSecs,
   hintSecs,
   jitterFraction,
   planNextFetch,
-  readScheduleHints,
+  type FeedScheduleSettings,
   type ScheduleOutcome,
-  type ScheduleSettings,
   type ScheduleState,
 } from '../../src/crawl/schedule.js';
 
 const NOW = new Date('2024-04-02T12:00:00.000Z');
 /** Jitter off, so the table below can name exact delays. */
-const NO_JITTER: ScheduleSettings = { ...DEFAULT_SCHEDULE_SETTINGS, jitterRatio: 0 };
+const NO_JITTER: FeedScheduleSettings = { ...DEFAULT_FEED_SCHEDULE, jitterRatio: 0 };
 
 function state(overrides: Partial<ScheduleState> = {}): ScheduleState {
   return {
@@ -51,10 +50,9 @@ describe('planNextFetch on success', () => {
   });
 
   it.each([
-    ['an RSS ttl in minutes', { ttlMinutes: 120 }, 7200],
-    ['sy:updatePeriod with sy:updateFrequency', { updatePeriod: 'daily' as const, updateFrequency: 4 }, 21_600],
-    ['sy:updatePeriod without a frequency', { updatePeriod: 'hourly' as const }, 3600],
-    ['the larger of ttl and the syndication hint', { ttlMinutes: 30, updatePeriod: 'hourly' as const, updateFrequency: 1 }, 3600],
+    ['an RSS ttl in minutes', { ttlMins: 120 }, 7200],
+    ['the sy:updatePeriod interval', { updateIntervalSecs: 21_600 }, 21_600],
+    ['the larger of ttl and the syndication hint', { ttlMins: 30, updateIntervalSecs: 3600 }, 3600],
   ])('holds a busy feed at %s', (_name, hints, floor) => {
     const plan = planNextFetch(state({ intervalSecs: 1200 }), ok(10), NOW, hints, NO_JITTER);
     expect(plan.intervalSecs).toBe(floor);
@@ -62,7 +60,7 @@ describe('planNextFetch on success', () => {
   });
 
   it('caps a hint that asks for more than the maximum interval', () => {
-    const plan = planNextFetch(state(), ok(1), NOW, { updatePeriod: 'weekly' }, NO_JITTER);
+    const plan = planNextFetch(state(), ok(1), NOW, { ttlMins: null, updateIntervalSecs: 604_800 }, NO_JITTER);
     expect(plan.intervalSecs).toBe(86_400);
   });
 
@@ -141,25 +139,12 @@ describe('jitter', () => {
   });
 });
 
-describe('schedule hints', () => {
-  it.each([
-    ['an RSS 2.0 ttl', '<rss><channel><title>x</title><ttl>45</ttl><item/></channel></rss>', { ttlMinutes: 45, updatePeriod: null, updateFrequency: null }],
-    [
-      'the syndication module',
-      '<rdf:RDF xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><sy:updatePeriod> Daily </sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency></channel></rdf:RDF>',
-      { ttlMinutes: null, updatePeriod: 'daily', updateFrequency: 2 },
-    ],
-    ['no hints', '<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', { ttlMinutes: null, updatePeriod: null, updateFrequency: null }],
-    ['an unknown period', '<rss><channel><sy:updatePeriod>fortnightly</sy:updatePeriod></channel></rss>', { ttlMinutes: null, updatePeriod: null, updateFrequency: null }],
-  ])('reads %s', (_name, xml, hints) => {
-    expect(readScheduleHints(xml)).toEqual(hints);
-  });
-
+describe('hintSecs', () => {
   it.each([
     [{}, 0],
-    [{ ttlMinutes: 0 }, 0],
-    [{ updatePeriod: 'weekly' as const, updateFrequency: 7 }, 86_400],
-    [{ updatePeriod: 'daily' as const, updateFrequency: 0 }, 86_400],
+    [{ ttlMins: 0, updateIntervalSecs: null }, 0],
+    [{ ttlMins: 90, updateIntervalSecs: null }, 5400],
+    [{ ttlMins: 10, updateIntervalSecs: 86_400 }, 86_400],
   ])('turns %j into a floor of %i seconds', (hints, secs) => {
     expect(hintSecs(hints)).toBe(secs);
   });
