@@ -32,7 +32,6 @@ export interface EntitySpan {
   end: number;
 }
 
-const STARTS_UPPER = /^\p{Lu}/u;
 /** POS tags that never belong inside a name, even capitalized ("The", "In", "He"). */
 const NON_NAME_POS: ReadonlySet<string> = new Set(['PUNCT', 'SPACE', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM']);
 /** Lowercase words that join a name when they follow it: "Amur oblast", "the Tajik embassy". */
@@ -55,7 +54,7 @@ const SAINT = /^Saint /;
  */
 export function findEntities(fields: readonly { field: TextField; tokens: TokenTable }[]): EntitySpan[] {
   const midSentenceCapitals = new Set<string>();
-  for (const { tokens } of fields) collectMidSentenceCapitals(tokens, midSentenceCapitals);
+  for (const { tokens } of fields) markNameTokens(tokens, midSentenceCapitals);
   const spans: EntitySpan[] = [];
   for (const { field, tokens } of fields) {
     for (const [first, last] of tokens.sentences) findRuns(tokens, field, first, last, midSentenceCapitals, spans);
@@ -64,20 +63,27 @@ export function findEntities(fields: readonly { field: TextField; tokens: TokenT
   return spans;
 }
 
+/** Per table, whether each token can be part of a name; filled by `markNameTokens`. */
+const NAME_FLAGS = new WeakMap<TokenTable, Uint8Array>();
+
 function isNameToken(t: TokenTable, i: number): boolean {
-  return STARTS_UPPER.test(t.value[i] ?? '') && !NON_NAME_POS.has(t.pos[i] ?? '') && !NOT_NAMES.has(t.lower[i] ?? '');
+  return NAME_FLAGS.get(t)?.[i] === 1;
+}
+
+/** Flags the tokens that can be part of a name and collects the capitalized words seen mid-sentence. */
+function markNameTokens(t: TokenTable, midSentenceCapitals: Set<string>): void {
+  const flags = new Uint8Array(t.value.length);
+  for (let k = 0; k < flags.length; k++) {
+    if (t.capitalized[k] === 1 && !NON_NAME_POS.has(t.pos[k] as string) && !NOT_NAMES.has(t.lower[k] as string)) flags[k] = 1;
+  }
+  NAME_FLAGS.set(t, flags);
+  for (const [first, last] of t.sentences) {
+    for (let i = first + 1; i < last; i++) if (flags[i] === 1 && t.pos[i - 1] !== 'PUNCT') midSentenceCapitals.add(t.lower[i] as string);
+  }
 }
 
 function isAttached(t: TokenTable, i: number): boolean {
   return i > 0 && t.start[i] === t.end[i - 1];
-}
-
-function collectMidSentenceCapitals(t: TokenTable, out: Set<string>): void {
-  for (const [first, last] of t.sentences) {
-    for (let i = first + 1; i < last; i++) {
-      if (t.pos[i - 1] !== 'PUNCT' && isNameToken(t, i)) out.add(t.lower[i] ?? '');
-    }
-  }
 }
 
 function findRuns(t: TokenTable, field: TextField, first: number, last: number, midCaps: ReadonlySet<string>, out: EntitySpan[]): void {

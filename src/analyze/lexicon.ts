@@ -18,6 +18,8 @@ export interface LexiconEntry {
   keys: string[][];
   /** Position in the pipeline, to break ties between equally long phrases. */
   order: number;
+  /** Scratch mark used while scanning. */
+  seenAt: number;
 }
 
 /** A phrase found in a token table: tokens [first, last). */
@@ -42,13 +44,14 @@ const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon {
   const byFirstKey = new Map<string, LexiconEntry[]>();
   let order = 0;
+  let scans = 0;
   const add = (kind: EntryKind, group: string, term: PipelineTerm) => {
     const doc = nlp.readDoc(term.term);
     const values = doc.tokens().out(nlp.its.value) as string[];
     const lemmas = doc.tokens().out(nlp.its.lemma as unknown as ItsFunction<string>) as string[];
     const keys = values.map((v, i) => [...new Set([v.toLowerCase(), (lemmas[i] ?? v).toLowerCase()])]);
     if (keys.length === 0) return;
-    const entry: LexiconEntry = { kind, group, term, keys, order: order++ };
+    const entry: LexiconEntry = { kind, group, term, keys, order: order++, seenAt: 0 };
     for (const key of keys[0] ?? []) {
       const list = byFirstKey.get(key);
       if (list) list.push(entry);
@@ -67,23 +70,25 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
       const hits: LexiconHit[] = [];
       const { lemma, lower, singular } = tokens;
       const n = lower.length;
-      const seen = new Set<LexiconEntry>();
-      for (let i = 0; i < n; i++) {
-        const a = byFirstKey.get(lemma[i] ?? '');
-        const b = lower[i] === lemma[i] ? undefined : byFirstKey.get(lower[i] ?? '');
-        const c = singular[i] ? byFirstKey.get(singular[i] ?? '') : undefined;
-        if (!a && !b && !c) continue;
-        seen.clear();
-        for (const list of [a, b, c]) {
-          if (!list) continue;
-          for (const entry of list) {
-            if (seen.has(entry)) continue;
-            seen.add(entry);
-            if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
-            const last = matchRest(tokens, entry.keys, i);
-            if (last > 0) hits.push({ entry, first: i, last });
-          }
+      // An entry reachable under several keys of one token is tried once: `seenAt` marks the token.
+      const tryAll = (list: LexiconEntry[] | undefined, i: number, stamp: number) => {
+        if (list === undefined) return;
+        for (const entry of list) {
+          if (entry.seenAt === stamp) continue;
+          entry.seenAt = stamp;
+          if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
+          const last = matchRest(tokens, entry.keys, i);
+          if (last > 0) hits.push({ entry, first: i, last });
         }
+      };
+      for (let i = 0; i < n; i++) {
+        const stamp = ++scans;
+        const lem = lemma[i] as string;
+        const low = lower[i] as string;
+        tryAll(byFirstKey.get(lem), i, stamp);
+        if (low !== lem) tryAll(byFirstKey.get(low), i, stamp);
+        const sing = singular[i] as string;
+        if (sing !== '') tryAll(byFirstKey.get(sing), i, stamp);
       }
       return hits;
     },

@@ -18,61 +18,108 @@ export interface TokenTable {
   singular: string[];
   /** Universal POS tag from wink ("NOUN", "PROPN", "PUNCT", "SPACE"…). */
   pos: string[];
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
   /** Sentence index of each token. */
-  sentenceOf: number[];
+  sentenceOf: Int32Array;
   /** Clause id of each token: clauses never cross sentences. */
-  clauseOf: number[];
-  /** Whether a token stands inside quotation marks. */
-  inQuote: boolean[];
-  /** For a token inside quotation marks, the index of the closing mark (or the paragraph end). */
-  quoteEnd: number[];
+  clauseOf: Int32Array;
+  /** 1 when a token stands inside quotation marks. */
+  inQuote: Uint8Array;
+  /** For a token inside quotation marks, the index of the closing mark (or the paragraph end); else -1. */
+  quoteEnd: Int32Array;
+  /** 1 when a token starts with an uppercase letter. */
+  capitalized: Uint8Array;
   /** Sentences as [first token, last token + 1), whitespace trimmed. */
   sentences: [number, number][];
 }
 
 /** Tokens that open a new clause besides the pipeline's clause-break words. */
 const CLAUSE_PUNCTUATION: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')', '[', ']', '--']);
+/** Tags of content words, which never open a clause; skipping them keeps the clause pass cheap. */
+const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '«', '„']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '»']);
 const STRAIGHT_QUOTE = '"';
 /** A plural -s on a word wink did not lemmatize: "Tajiks", "gastarbeiters" (not "Kyrgyz", "Yandex", "press"). */
 const PLURAL = /^[a-z][a-z-]+[^su]s$/;
+const CHAR_S = 115;
+/** How far past the cursor a token may be found; farther means wink rewrote it, and it stays in place. */
+const MAX_SKIP_CHARS = 8;
+
+/** Space, tab, line breaks, no-break and other Unicode spaces that wink keeps between tokens. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 /**
  * Tokenizes `text` and fills a `TokenTable`.
  * 1. One `readDoc`; values, lemmas and POS read out as arrays.
- * 2. Offsets: each value is found at or after the running cursor (wink keeps every character).
- * 3. Sentences from wink, split again at line breaks (headings and paragraphs have no full stop).
- * 4. Clause ids (punctuation and clause-break words) and quotation spans.
+ * 2. One pass over the tokens, because wink's own work is the budget analysis is measured against:
+ *    - offsets: each value is found at the running cursor once spaces are skipped;
+ *    - sentences from wink, split again at line breaks (headings and paragraphs have no full stop);
+ *    - clause ids (punctuation and clause-break words) and quotation spans;
+ *    - capitalization, for the entity pass.
  */
 export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: ReadonlySet<string>): TokenTable {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
-  const lemmaRaw = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const lemma = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const pos = tokens.out(its.pos) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const n = value.length;
   const lower = new Array<string>(n);
-  const lemma = new Array<string>(n);
   const singular = new Array<string>(n);
-  const start = new Array<number>(n);
-  const end = new Array<number>(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const sentenceOf = new Int32Array(n);
+  const clauseOf = new Int32Array(n);
+  const inQuote = new Uint8Array(n);
+  const quoteEnd = new Int32Array(n);
+  const capitalized = new Uint8Array(n);
+  const sentences: [number, number][] = [];
+
   let cursor = 0;
+  let span = 0;
+  let spanEnd = spans[0]?.[1] ?? n - 1;
+  // The sentence being built: its first and last non-space tokens (-1 while empty).
+  let first = -1;
+  let last = -1;
+  let clause = 1;
+  let quoteOpen = -1;
+  const closeSentence = () => {
+    if (first >= 0) sentences.push([first, last + 1]);
+    first = -1;
+    last = -1;
+    clause++;
+  };
+  const closeQuote = (at: number) => {
+    for (let k = quoteOpen + 1; k < at; k++) {
+      inQuote[k] = 1;
+      quoteEnd[k] = at;
+    }
+    quoteOpen = -1;
+  };
+
   for (let i = 0; i < n; i++) {
-    const v = value[i] ?? '';
+    const v = value[i] as string;
+    const tag = pos[i] as string;
     const low = v.toLowerCase();
     lower[i] = low;
-    lemma[i] = (lemmaRaw[i] ?? low).toLowerCase();
+    const lem = lemma[i] as string;
+    if (lem !== low) lemma[i] = lem.toLowerCase();
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    singular[i] = (pos[i] === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    singular[i] = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    capitalized[i] = startsUpper(v) ? 1 : 0;
+    quoteEnd[i] = -1;
+
+    while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++;
     // wink may expand a contraction ("can't" → "ca" + "n't"); a value not found in place keeps its position.
     const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
-    if (at < 0 || v.length === 0) {
+    if (at < 0 || at - cursor > MAX_SKIP_CHARS || v.length === 0) {
       start[i] = cursor;
       end[i] = cursor;
     } else {
@@ -80,72 +127,48 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
       end[i] = at + v.length;
       cursor = at + v.length;
     }
-  }
 
-  const sentences = splitSentences(spans, value, pos, n);
-  const sentenceOf = new Array<number>(n).fill(0);
-  const clauseOf = new Array<number>(n).fill(0);
-  let clause = 0;
-  sentences.forEach(([first, last], s) => {
-    const from = s === 0 ? 0 : first;
-    const to = s === sentences.length - 1 ? n : (sentences[s + 1]?.[0] ?? n);
-    clause++;
-    for (let i = from; i < to; i++) {
-      sentenceOf[i] = s;
-      if (i < last && (CLAUSE_PUNCTUATION.has(value[i] ?? '') || clauseBreaks.has(lower[i] ?? ''))) clause++;
-      clauseOf[i] = clause;
+    if (i > spanEnd) {
+      closeSentence();
+      span++;
+      spanEnd = spans[span]?.[1] ?? n - 1;
     }
-  });
-
-  const { inQuote, quoteEnd } = markQuotes(value, pos, n);
-  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, sentences };
-}
-
-/** wink's sentences, split at line breaks and trimmed of whitespace tokens. */
-function splitSentences(spans: readonly [number, number][], value: readonly string[], pos: readonly string[], n: number): [number, number][] {
-  const out: [number, number][] = [];
-  const push = (first: number, last: number) => {
-    while (first < last && pos[first] === 'SPACE') first++;
-    while (last > first && pos[last - 1] === 'SPACE') last--;
-    if (last > first) out.push([first, last]);
-  };
-  for (const [first, lastInclusive] of spans) {
-    let from = first;
-    const to = Math.min(lastInclusive + 1, n);
-    for (let i = first; i < to; i++) {
-      if (pos[i] === 'SPACE' && (value[i] ?? '').includes('\n')) {
-        push(from, i);
-        from = i + 1;
+    if (tag === 'SPACE') {
+      if (v.includes('\n')) {
+        closeSentence();
+        if (quoteOpen >= 0) closeQuote(i);
+      }
+    } else {
+      if (first < 0) first = i;
+      last = i;
+      if (tag === 'PUNCT') {
+        if (CLAUSE_PUNCTUATION.has(v)) clause++;
+        else if (OPENING_QUOTES.has(v)) quoteOpen = i;
+        else if (CLOSING_QUOTES.has(v)) {
+          if (quoteOpen >= 0) closeQuote(i);
+        } else if (v === STRAIGHT_QUOTE) {
+          if (quoteOpen >= 0) closeQuote(i);
+          else quoteOpen = i;
+        }
+      } else if (!CONTENT_POS.has(tag) && clauseBreaks.has(low)) {
+        clause++;
       }
     }
-    push(from, to);
+    sentenceOf[i] = sentences.length;
+    clauseOf[i] = clause;
   }
-  return out;
+  closeSentence();
+  if (quoteOpen >= 0) closeQuote(n);
+  // Trailing whitespace belongs to the last sentence.
+  for (let i = n - 1; i >= 0 && sentenceOf[i] === sentences.length; i--) sentenceOf[i] = Math.max(0, sentences.length - 1);
+
+  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, sentences };
 }
 
-/** Marks tokens inside “curly”, «guillemet» or "straight" quotes; a paragraph break closes any quote. */
-function markQuotes(value: readonly string[], pos: readonly string[], n: number): { inQuote: boolean[]; quoteEnd: number[] } {
-  const inQuote = new Array<boolean>(n).fill(false);
-  const quoteEnd = new Array<number>(n).fill(-1);
-  let open = -1;
-  const close = (at: number) => {
-    for (let i = open + 1; i < at; i++) {
-      inQuote[i] = true;
-      quoteEnd[i] = at;
-    }
-    open = -1;
-  };
-  for (let i = 0; i < n; i++) {
-    const v = value[i] ?? '';
-    if (open >= 0 && pos[i] === 'SPACE' && v.includes('\n')) close(i);
-    else if (OPENING_QUOTES.has(v)) open = i;
-    else if (CLOSING_QUOTES.has(v)) {
-      if (open >= 0) close(i);
-    } else if (v === STRAIGHT_QUOTE) {
-      if (open >= 0) close(i);
-      else open = i;
-    }
-  }
-  if (open >= 0) close(n);
-  return { inQuote, quoteEnd };
+const STARTS_UPPER = /^\p{Lu}/u;
+
+function startsUpper(value: string): boolean {
+  const code = value.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  return code > 127 && STARTS_UPPER.test(value);
 }

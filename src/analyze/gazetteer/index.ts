@@ -53,8 +53,17 @@ const SAINT = /^saint /;
 
 /** Lowercase, straight apostrophes, plain hyphens, single spaces, "saint" → "st.". */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(APOSTROPHES, "'").replace(DASHES, '-').replace(SPACES, ' ').trim().replace(SAINT, 'st. ');
+  const known = NORMALIZED.get(name);
+  if (known !== undefined) return known;
+  const normalized = name.toLowerCase().replace(APOSTROPHES, "'").replace(DASHES, '-').replace(SPACES, ' ').trim().replace(SAINT, 'st. ');
+  // Names repeat across articles (Moscow, Tajikistan): remember a bounded number of them.
+  if (NORMALIZED.size >= MAX_NORMALIZED) NORMALIZED.clear();
+  NORMALIZED.set(name, normalized);
+  return normalized;
 }
+
+const NORMALIZED = new Map<string, string>();
+const MAX_NORMALIZED = 10_000;
 
 /** Known names by `normalizeName` key. */
 export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildGazetteer();
