@@ -60,6 +60,12 @@ function buildProgram(state: State, io: Io): Command {
     .action(run(() => import('./commands/crawl.js')));
 
   program
+    .command('schedule')
+    .description('crawl on the cron expression in config (schedule.cron) in one long-lived process')
+    .option('--run-now', 'crawl once at start, then on schedule')
+    .action(run(() => import('./commands/schedule.js')));
+
+  program
     .command('extract')
     .description('extract article text and metadata from saved HTML files')
     .argument('<files...>', 'HTML files')

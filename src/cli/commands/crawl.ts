@@ -1,4 +1,5 @@
 import { acquireRunLock, createFetcher, realSleep } from '../../crawl/index.js';
+import type { Config } from '../../config/index.js';
 import { runCrawl, type CrawlSummary } from '../../pipeline/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -9,18 +10,6 @@ const PROGRESS_EVERY_MS = 5_000;
 
 export default async function crawl(ctx: Context, options: { json?: boolean }): Promise<number> {
   const config = ctx.loadConfig();
-  if (config.feeds.length === 0) {
-    ctx.logger.warn(`no feeds configured${config.file ? ` in ${config.file}` : ' (no config file found)'}; add some under \`feeds:\``);
-  }
-  // Two overlapping cron runs would fetch everything twice; the second one stops here.
-  const lock = config.database === ':memory:' ? null : acquireRunLock(`${config.database}.lock`, { now: ctx.io.clock.now(), onStale: (m) => ctx.logger.warn(m) });
-  let store;
-  try {
-    store = ctx.openStore(config);
-  } catch (error) {
-    lock?.release();
-    throw error;
-  }
   const controller = new AbortController();
   const stop = (signal: string) => {
     if (controller.signal.aborted) return;
@@ -31,36 +20,60 @@ export default async function crawl(ctx: Context, options: { json?: boolean }): 
   const onSigterm = () => stop('SIGTERM');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
-  const isTTY = Boolean(ctx.io.stderr.isTTY) && !ctx.global.quiet;
-  let lastLine = 0;
-  let summary: CrawlSummary;
   try {
-    summary = await runCrawl({
-      config,
-      store,
-      fetcher: createFetcher(config.crawl),
-      clock: ctx.io.clock,
-      logger: ctx.logger,
-      sleep: realSleep,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (ctx.global.quiet) return;
-        const line = `feeds ${p.feedsDone}/${p.feedsTotal} · pages ${p.pagesDone}/${p.pagesQueued}`;
-        if (isTTY) ctx.io.stderr.write(`\r\u001b[2K${line}`);
-        else if (Date.now() - lastLine > PROGRESS_EVERY_MS) {
-          lastLine = Date.now();
-          ctx.io.stderr.write(`${line}\n`);
-        }
-      },
-    });
+    const summary = await crawlOnce(ctx, config, controller.signal);
+    if (options.json) ctx.io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    return exitCodeOf(summary);
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
-    if (isTTY) ctx.io.stderr.write('\r\u001b[2K');
-    store.close();
+  }
+}
+
+export function exitCodeOf(summary: CrawlSummary): number {
+  return summary.totals.feedsFailed > 0 || summary.totals.pagesFailed > 0 || summary.interrupted ? EXIT.partial : EXIT.ok;
+}
+
+/**
+ * One locked crawl run with progress and the summary on stderr; shared by `crawl` and `schedule`.
+ * Throws LockedError when another run holds the lock.
+ */
+export async function crawlOnce(ctx: Context, config: Config, signal: AbortSignal): Promise<CrawlSummary> {
+  if (config.feeds.length === 0) {
+    ctx.logger.warn(`no feeds configured${config.file ? ` in ${config.file}` : ' (no config file found)'}; add some under \`feeds:\``);
+  }
+  // Two overlapping cron runs would fetch everything twice; the second one stops here.
+  const lock = config.database === ':memory:' ? null : acquireRunLock(`${config.database}.lock`, { now: ctx.io.clock.now(), onStale: (m) => ctx.logger.warn(m) });
+  const isTTY = Boolean(ctx.io.stderr.isTTY) && !ctx.global.quiet;
+  let lastLine = Date.now();
+  try {
+    const store = ctx.openStore(config);
+    try {
+      const summary = await runCrawl({
+        config,
+        store,
+        fetcher: createFetcher(config.crawl),
+        clock: ctx.io.clock,
+        logger: ctx.logger,
+        sleep: realSleep,
+        signal,
+        onProgress: (p) => {
+          if (ctx.global.quiet) return;
+          const line = `feeds ${p.feedsDone}/${p.feedsTotal} · pages ${p.pagesDone}/${p.pagesQueued}`;
+          if (isTTY) ctx.io.stderr.write(`\r\u001b[2K${line}`);
+          else if (Date.now() - lastLine > PROGRESS_EVERY_MS) {
+            lastLine = Date.now();
+            ctx.io.stderr.write(`${line}\n`);
+          }
+        },
+      });
+      if (isTTY) ctx.io.stderr.write('\r\u001b[2K');
+      if (!ctx.global.quiet || summary.totals.feedsFailed > 0) ctx.io.stderr.write(renderCrawlSummary(summary, ctx.stderrStyle));
+      return summary;
+    } finally {
+      store.close();
+    }
+  } finally {
     lock?.release();
   }
-  if (!ctx.global.quiet || summary.totals.feedsFailed > 0) ctx.io.stderr.write(renderCrawlSummary(summary, ctx.stderrStyle));
-  if (options.json) ctx.io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  return summary.totals.feedsFailed > 0 || summary.totals.pagesFailed > 0 || summary.interrupted ? EXIT.partial : EXIT.ok;
 }
