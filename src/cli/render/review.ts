@@ -9,9 +9,14 @@ export function renderReviewQueue(rows: readonly ReviewQueueRow[]): string {
   if (rows.length === 0) return 'nothing to review\n';
   return renderTable(
     ['id', 'score', 'date', 'source', 'categories', 'title'],
-    rows.map((r) => [r.articleId, r.score.toFixed(1), r.publishedAt?.slice(0, 10) ?? '–', sanitizeLine(r.source), r.categories.join(','), sanitizeLine(r.title).slice(0, 70)]),
+    rows.map((r) => [r.articleId, r.score.toFixed(1), r.publishedAt?.slice(0, 10) ?? '–', sanitizeLine(r.source), compactList(r.categories, 2), sanitizeLine(r.title).slice(0, 64)]),
     { rightAlign: [true, true, false, false, false, false] },
   );
+}
+
+/** The first `n` items, then "+k" for the rest, so a table row stays on one line. */
+function compactList(items: readonly string[], n: number): string {
+  return items.length <= n ? items.join(',') : `${items.slice(0, n).join(',')} +${items.length - n}`;
 }
 
 export function renderReviewQueueCsv(rows: readonly ReviewQueueRow[]): string {
