@@ -25,6 +25,26 @@ if (!existsSync(distEntry)) {
 }
 const { extractArticle } = await import(distEntry);
 
+// Mozilla Readability on linkedom, the reference the target is set against, scored in the same run
+// when the dev dependencies are installed.
+const reference = await loadReadability();
+
+async function loadReadability() {
+  try {
+    const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+    return (html, url) => {
+      const { document } = parseHTML(html);
+      try {
+        if (url) Object.defineProperty(document, 'documentURI', { value: url });
+      } catch {}
+      const article = new Readability(document).parse();
+      return article?.textContent ?? '';
+    };
+  } catch {
+    return null;
+  }
+}
+
 const TOKEN = /[\p{L}\p{N}\p{M}_]+/gu;
 const SHINGLE = 4;
 
@@ -70,9 +90,18 @@ for (const file of readdirSync(join(setDir, 'html')).filter((name) => name.endsW
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
   const f1 = precision && recall ? (2 * precision * recall) / (precision + recall) : 0;
-  rows.push({ id, url: expected.url, precision, recall, f1, kind: result.kind });
+  const ref = reference ? compare(safely(() => reference(html, expected.url)), expected.articleBody ?? '') : null;
+  rows.push({ id, url: expected.url, precision, recall, f1, kind: result.kind, ref });
   if (verbose && id.startsWith(verbose)) {
     console.log(`--- ${id} ${expected.url}\n${result.kind === 'article' ? text : result.reason}\n`);
+  }
+}
+
+function safely(fn) {
+  try {
+    return fn();
+  } catch {
+    return '';
   }
 }
 
@@ -81,7 +110,15 @@ const precision = mean(rows.filter((r) => r.precision !== null).map((r) => r.pre
 const recall = mean(rows.filter((r) => r.recall !== null).map((r) => r.recall ?? 0));
 const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 
-console.log(`pages ${rows.length}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`);
+console.log(`xenoscope    pages ${rows.length}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`);
+if (reference) {
+  const refP = mean(rows.filter((r) => r.ref.tp + r.ref.fp > 0).map((r) => r.ref.tp / (r.ref.tp + r.ref.fp)));
+  const refR = mean(rows.filter((r) => r.ref.tp + r.ref.fn > 0).map((r) => r.ref.tp / (r.ref.tp + r.ref.fn)));
+  const refF = refP + refR > 0 ? (2 * refP * refR) / (refP + refR) : 0;
+  console.log(`Readability  pages ${rows.length}  precision ${refP.toFixed(3)}  recall ${refR.toFixed(3)}  F1 ${refF.toFixed(3)}  (@mozilla/readability on linkedom, same pages, same metric)`);
+} else {
+  console.log('(Readability comparison skipped: @mozilla/readability and linkedom are not installed)');
+}
 console.log('\nworst pages:');
 for (const row of [...rows].sort((a, b) => a.f1 - b.f1).slice(0, 10)) {
   const p = row.precision === null ? '  -  ' : row.precision.toFixed(3);
