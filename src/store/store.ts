@@ -5,12 +5,19 @@ import { StoreError } from '../errors.js';
 import type { Analysis, EntityType, FeedSource, ReviewDecision, ReviewLabel } from '../model/index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import type {
+  AddFeedResult,
   AnalysisRecord,
   ArticleRecord,
   FeedFetchResult,
+  FeedHealthOptions,
+  FeedHealthRow,
+  FeedOrigin,
   FeedRecord,
+  FeedSchedule,
+  FeedStatus,
   FetchLogEntry,
   NewArticle,
+  NewFeed,
   ReviewQueueQuery,
   ReviewQueueRow,
   SaveResult,
@@ -163,7 +170,9 @@ export class Store {
           consecutive_failures = CASE WHEN @ok THEN 0 ELSE consecutive_failures + 1 END,
           etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
           last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
-          body_hash = COALESCE(@bodyHash, body_hash)
+          body_hash = COALESCE(@bodyHash, body_hash),
+          items_seen = items_seen + @itemsSeen,
+          items_new = items_new + @newItems
         WHERE id = @feedId`).run({
         at: result.at,
         outcome: result.outcome,
@@ -174,15 +183,159 @@ export class Store {
         etag: result.etag ?? null,
         lastModified: result.lastModified ?? null,
         bodyHash: result.bodyHash ?? null,
+        itemsSeen: result.itemsSeen ?? 0,
         feedId,
       });
     });
+  }
+
+  /**
+   * The feeds a crawl uses: every feed in config.yaml plus the enabled feeds added with `feeds add` or
+   * `feeds import`. Config wins on conflicts: a config URL reads with the config's name, country, language and
+   * tags, and a stored feed whose name a config feed also uses is left out (outlet names are unique). Disabled
+   * feeds are left out. Call `syncFeeds` first so every config feed has a row.
+   */
+  activeFeeds(configFeeds: readonly FeedSource[]): FeedRecord[] {
+    return selectActive(this.listFeeds(), configFeeds);
+  }
+
+  /**
+   * Feeds due for a fetch at `now`: never scheduled, or `next_due_at` ≤ now; never disabled ones. Longest
+   * overdue first. With `configFeeds`, only the active feeds (see `activeFeeds`).
+   */
+  dueFeeds(now: string, configFeeds?: readonly FeedSource[]): FeedRecord[] {
+    const rows = this.#stmt(`SELECT f.*, (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS article_count FROM feeds f
+      WHERE f.disabled = 0 AND (f.next_due_at IS NULL OR f.next_due_at <= ?) ORDER BY f.next_due_at IS NOT NULL, f.next_due_at, f.name`).all(now) as Row[];
+    const due = rows.map(toFeedRecord);
+    return configFeeds ? selectActive(due, configFeeds) : due;
+  }
+
+  /** Stores the next due time and the learned interval of a feed (a `PlannedFetch` from src/crawl fits). */
+  setFeedSchedule(feedId: number, schedule: FeedSchedule): void {
+    this.#write(() => {
+      this.#stmt(`UPDATE feeds SET next_due_at = @nextDueAt, interval_secs = @intervalSecs,
+          quiet_fetches = COALESCE(@quietFetches, quiet_fetches), schedule_reason = COALESCE(@reason, schedule_reason) WHERE id = @feedId`).run({
+        feedId,
+        nextDueAt: schedule.nextDueAt,
+        intervalSecs: Math.round(schedule.intervalSecs),
+        quietFetches: schedule.quietFetches ?? null,
+        reason: schedule.reason ?? null,
+      });
+    });
+  }
+
+  /**
+   * Adds a feed from the command line or an OPML file. A URL already stored is left as it is (`exists`); a name
+   * another feed uses is refused (`name_taken`), as config.yaml refuses it.
+   */
+  addFeed(feed: NewFeed, at: string): AddFeedResult {
+    return this.#write((): AddFeedResult => {
+      const existing = this.getFeed(feed.url);
+      if (existing) return { kind: 'exists', feed: existing };
+      const sameName = this.#stmt(`SELECT url FROM feeds WHERE name = ? COLLATE NOCASE LIMIT 1`).get(feed.name) as { url: string } | undefined;
+      if (sameName) return { kind: 'name_taken', feed: this.getFeed(sameName.url)! };
+      this.#stmt(`INSERT INTO feeds (url, name, country, language, tags, added_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+        feed.url,
+        feed.name,
+        feed.country ?? null,
+        feed.language ?? null,
+        JSON.stringify(feed.tags),
+        at,
+        feed.source,
+      );
+      return { kind: 'added', feed: this.getFeed(feed.url)! };
+    });
+  }
+
+  /**
+   * Removes a feed. Its articles stay, with their outlet name (`source`), analyses and review decisions; they and
+   * the fetch log just lose the link to the feed row. Returns the removed feed, or null when the URL is unknown.
+   */
+  removeFeed(url: string): { feed: FeedRecord; articlesKept: number } | null {
+    return this.#write(() => {
+      const feed = this.getFeed(url);
+      if (!feed) return null;
+      this.#stmt(`UPDATE articles SET feed_id = NULL WHERE feed_id = ?`).run(feed.id);
+      this.#stmt(`UPDATE fetch_log SET feed_id = NULL WHERE feed_id = ?`).run(feed.id);
+      this.#stmt(`DELETE FROM feeds WHERE id = ?`).run(feed.id);
+      return { feed, articlesKept: feed.articleCount };
+    });
+  }
+
+  /**
+   * Gives failing feeds a fresh start: failures reset to 0 and due at once (the schedule's backoff starts over).
+   * One URL, or with `all` every feed that has failures. Returns the number of feeds revived.
+   */
+  reviveFeed(which: { url: string } | { all: true }): number {
+    return this.#write(() => {
+      if ('url' in which) return this.#stmt(`UPDATE feeds SET consecutive_failures = 0, next_due_at = NULL WHERE url = ?`).run(which.url).changes;
+      return this.#stmt(`UPDATE feeds SET consecutive_failures = 0, next_due_at = NULL WHERE consecutive_failures > 0`).run().changes;
+    });
+  }
+
+  /** Disables (or enables again) a feed: a disabled feed keeps its history but is never due. Returns false for an unknown URL. */
+  setFeedDisabled(url: string, disabled: boolean): boolean {
+    return this.#write(() => this.#stmt(`UPDATE feeds SET disabled = ? WHERE url = ?`).run(disabled ? 1 : 0, url).changes > 0);
+  }
+
+  /**
+   * Health of each feed at `now`, by name: status (see `FeedStatus`), last success, last new item, failures in a
+   * row, stored articles per day over the last 7 and 30 days (dated by publication, else by fetch; future dates
+   * left out), the share of duplicate pages in the fetch log over 30 days, and the schedule.
+   */
+  feedHealth(now: string, options: FeedHealthOptions = {}): FeedHealthRow[] {
+    const nowMs = Date.parse(now);
+    const since = (days: number) => new Date(nowMs - days * DAY_MS).toISOString();
+    const rows = this.#stmt(`SELECT f.*,
+        (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS article_count,
+        (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND ${ARTICLE_DATE} >= @since7 AND ${ARTICLE_DATE} <= @now) AS articles7,
+        (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND ${ARTICLE_DATE} >= @since30 AND ${ARTICLE_DATE} <= @now) AS articles30,
+        (SELECT COUNT(*) FROM fetch_log l WHERE l.feed_id = f.id AND l.kind = 'page' AND l.outcome = 'ok' AND l.fetched_at >= @since30) AS pages30,
+        (SELECT COUNT(*) FROM fetch_log l WHERE l.feed_id = f.id AND l.kind = 'page' AND l.outcome = 'ok' AND l.fetched_at >= @since30
+          AND (l.error_code = 'DUPLICATE' OR l.error LIKE 'duplicate of article %')) AS duplicates30
+      FROM feeds f ORDER BY f.name`).all({ now, since7: since(7), since30: since(30) }) as Row[];
+    const configured = options.configFeeds ? new Set(selectActive(rows.map(toFeedRecord), options.configFeeds).map((f) => f.url)) : null;
+    const failingAfterMs = (options.failingAfterHours ?? 24) * 3_600_000;
+    const deadAfterMs = (options.deadAfterDays ?? 3) * DAY_MS;
+    return rows
+      .filter((r) => configured === null || configured.has(r.url as string))
+      .map((r) => {
+        const feed = toFeedRecord(r);
+        const pages = r.pages30 as number;
+        const status = feedStatus(feed, nowMs, failingAfterMs, deadAfterMs);
+        return {
+          id: feed.id,
+          url: feed.url,
+          name: feed.name,
+          source: feed.source,
+          status,
+          isFailing: status === 'failing' || status === 'dead',
+          lastFetchedAt: feed.lastFetchedAt,
+          lastSuccessAt: feed.lastSuccessAt,
+          lastNewItemAt: feed.lastNewItemAt,
+          consecutiveFailures: feed.consecutiveFailures,
+          lastError: feed.lastError,
+          itemsPerDay7: round2((r.articles7 as number) / 7),
+          itemsPerDay30: round2((r.articles30 as number) / 30),
+          duplicateShare: pages > 0 ? round2((r.duplicates30 as number) / pages) : null,
+          pagesFetched30: pages,
+          nextDueAt: feed.nextDueAt,
+          intervalSecs: feed.intervalSecs,
+          scheduleReason: feed.scheduleReason,
+          articleCount: feed.articleCount,
+        };
+      });
   }
 
   // ── runs and the fetch log ───────────────────────────────────────────────
 
   startRun(at: string): number {
     return this.#write(() => Number(this.#stmt(`INSERT INTO crawl_runs (started_at, status) VALUES (?, 'running')`).run(at).lastInsertRowid));
+  }
+
+  /** Marks runs left 'running' by a killed process as interrupted; call while holding the run lock. */
+  closeAbandonedRuns(at: string): number {
+    return this.#write(() => this.#stmt(`UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'`).run(at).changes);
   }
 
   finishRun(runId: number, status: 'finished' | 'interrupted' | 'failed', summary: unknown, at: string): void {
@@ -556,10 +709,42 @@ export class Store {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Config feeds, then stored feeds from other sources that clash with no config URL or name; never disabled ones. */
+function selectActive(feeds: readonly FeedRecord[], configFeeds: readonly FeedSource[]): FeedRecord[] {
+  const byUrl = new Map(configFeeds.map((f) => [f.url, f]));
+  const configNames = new Set(configFeeds.map((f) => f.name.toLowerCase()));
+  const active: FeedRecord[] = [];
+  for (const feed of feeds) {
+    if (feed.disabled) continue;
+    const config = byUrl.get(feed.url);
+    if (config) active.push({ ...feed, source: 'config', name: config.name, country: config.country, language: config.language, tags: [...config.tags] });
+    else if (feed.source !== 'config' && !configNames.has(feed.name.toLowerCase())) active.push(feed);
+  }
+  return active;
+}
+
+/** The status rule of `feeds health`; see `FeedStatus`. */
+function feedStatus(feed: FeedRecord, nowMs: number, failingAfterMs: number, deadAfterMs: number): FeedStatus {
+  if (feed.disabled) return 'disabled';
+  if (feed.lastFetchedAt === null) return 'new';
+  if (feed.consecutiveFailures === 0) return 'ok';
+  const lastSuccessMs = feed.lastSuccessAt === null ? null : Date.parse(feed.lastSuccessAt);
+  if (lastSuccessMs !== null && nowMs - lastSuccessMs <= failingAfterMs) return 'retrying';
+  const failingSinceMs = lastSuccessMs ?? Date.parse(feed.addedAt);
+  return nowMs - failingSinceMs > deadAfterMs ? 'dead' : 'failing';
+}
+
 function toFeedRecord(r: Row): FeedRecord {
   return {
     id: r.id as number,
     url: r.url as string,
+    source: r.source as FeedOrigin,
+    disabled: r.disabled === 1,
+    addedAt: r.added_at as string,
     name: r.name as string,
     country: (r.country as string | null) ?? undefined,
     language: (r.language as string | null) ?? undefined,
@@ -574,6 +759,11 @@ function toFeedRecord(r: Row): FeedRecord {
     lastError: r.last_error as string | null,
     consecutiveFailures: r.consecutive_failures as number,
     nextDueAt: r.next_due_at as string | null,
+    intervalSecs: r.interval_secs as number | null,
+    quietFetches: r.quiet_fetches as number,
+    scheduleReason: r.schedule_reason as string | null,
+    itemsSeen: r.items_seen as number,
+    itemsNew: r.items_new as number,
     articleCount: (r.article_count as number) ?? 0,
   };
 }

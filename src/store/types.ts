@@ -1,8 +1,15 @@
 import type { Analysis, EntityType, ExtractedArticle, FeedSource, ReviewDecision, ReviewLabel, TermMatch } from '../model/index.js';
 
+/** Who added a feed: config.yaml, `feeds add`, or `feeds import` of an OPML file. */
+export type FeedOrigin = 'config' | 'cli' | 'opml';
+
 /** A feed as the store knows it: config fields plus fetch state. */
 export interface FeedRecord extends FeedSource {
   id: number;
+  source: FeedOrigin;
+  /** Kept with its history, but never due and never crawled. */
+  disabled: boolean;
+  addedAt: string;
   etag: string | null;
   lastModified: string | null;
   bodyHash: string | null;
@@ -13,6 +20,78 @@ export interface FeedRecord extends FeedSource {
   lastError: string | null;
   consecutiveFailures: number;
   nextDueAt: string | null;
+  /** The adaptive schedule's learned interval; null until the feed is first scheduled. */
+  intervalSecs: number | null;
+  /** Successful fetches in a row without new items. */
+  quietFetches: number;
+  /** Why the feed is due when it is, from the last plan. */
+  scheduleReason: string | null;
+  /** Items the feed listed, summed over every fetch. */
+  itemsSeen: number;
+  /** Of those, items stored as new articles. */
+  itemsNew: number;
+  articleCount: number;
+}
+
+/** A feed added from the command line or an OPML file. */
+export interface NewFeed extends FeedSource {
+  source: Exclude<FeedOrigin, 'config'>;
+}
+
+export type AddFeedResult =
+  | { kind: 'added'; feed: FeedRecord }
+  | { kind: 'exists'; feed: FeedRecord }
+  /** Another feed (another URL) already uses the name; outlet names are unique, as in config.yaml. */
+  | { kind: 'name_taken'; feed: FeedRecord };
+
+/** What `setFeedSchedule` stores: a `PlannedFetch` from src/crawl fits. */
+export interface FeedSchedule {
+  nextDueAt: string;
+  intervalSecs: number;
+  quietFetches?: number;
+  reason?: string;
+}
+
+/**
+ * How a feed is doing:
+ * - `new`: never fetched; `ok`; `disabled`;
+ * - `retrying`: its last fetch failed, but it succeeded within `failingAfterHours`;
+ * - `failing`: failed at least once in a row and no success within `failingAfterHours` (or ever);
+ * - `dead`: failing, and no success for more than `deadAfterDays` (since it was added, if never).
+ */
+export type FeedStatus = 'new' | 'ok' | 'retrying' | 'failing' | 'dead' | 'disabled';
+
+export interface FeedHealthOptions {
+  /** When given, only the feeds a crawl would use (see `activeFeeds`); otherwise every stored feed. */
+  configFeeds?: readonly FeedSource[];
+  /** @default 24 */
+  failingAfterHours?: number;
+  /** @default 3 */
+  deadAfterDays?: number;
+}
+
+export interface FeedHealthRow {
+  id: number;
+  url: string;
+  name: string;
+  source: FeedOrigin;
+  status: FeedStatus;
+  /** True for `failing` and `dead`: what `feeds health` exits 3 on. */
+  isFailing: boolean;
+  lastFetchedAt: string | null;
+  lastSuccessAt: string | null;
+  lastNewItemAt: string | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  /** Stored articles dated (published, else fetched) within the last 7 and 30 days, per day. */
+  itemsPerDay7: number;
+  itemsPerDay30: number;
+  /** Share of this feed's pages fetched in the last 30 days that were duplicates of stored articles; null without pages. */
+  duplicateShare: number | null;
+  pagesFetched30: number;
+  nextDueAt: string | null;
+  intervalSecs: number | null;
+  scheduleReason: string | null;
   articleCount: number;
 }
 
@@ -42,6 +121,8 @@ export interface FeedFetchResult {
   lastModified?: string | null;
   bodyHash?: string | null;
   newItems?: number;
+  /** Items the feed listed in this fetch. */
+  itemsSeen?: number;
 }
 
 /** An extracted article ready to store. */

@@ -1,3 +1,5 @@
+import { feedManagement } from './002-feed-management.js';
+
 /**
  * Numbered migrations, applied in order inside one transaction each. `PRAGMA user_version` holds the
  * number of the last one applied. Never edit a released migration: add the next number.
@@ -176,6 +178,6 @@ WHEN (SELECT COUNT(*) FROM articles WHERE id = old.article_id) > 0 BEGIN
 END;
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }, feedManagement];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
