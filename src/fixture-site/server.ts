@@ -49,6 +49,7 @@ export const FAULT_PATHS = {
   feedWithHangingPage: '/faults/feed-with-hanging-page.xml',
   notFound: '/faults/404.xml',
   malformed: '/faults/malformed.xml',
+  feedWithListingPage: '/faults/feed-with-listing-page.xml',
 } as const;
 
 const CONTENT_TYPES = {
@@ -255,6 +256,11 @@ function routeFault(site: FixtureSite, baseUrl: string, path: string): Route {
         { title: 'A page that never answers', url: baseUrl + FAULT_PATHS.hang, published: '2024-03-30T12:00:00+05:00' },
       ];
       return { status: 200, contentType: CONTENT_TYPES.rss2, body: renderLinkFeed('Feed with a hanging page', baseUrl + path, links) };
+    }
+    case FAULT_PATHS.feedWithListingPage: {
+      // An item that links to a page of headlines: the extractor must say "no article", not return junk.
+      const links = [{ title: 'Volga Monitor front page', url: `${baseUrl}/volga-monitor/`, published: '2024-03-30T12:00:00+03:00' }];
+      return { status: 200, contentType: CONTENT_TYPES.rss2, body: renderLinkFeed('Feed linking a front page', baseUrl + path, links) };
     }
     case FAULT_PATHS.malformed: {
       const full = renderLinkFeed('Truncated feed', baseUrl + path, [{ title: 'Cut off', url: `${baseUrl}/steppe-herald/`, published: '2024-03-30T12:00:00+05:00' }]);

@@ -38,6 +38,7 @@ describe('crawl the fixture site end to end', () => {
         `  - { url: "${server.url}/faults/500.xml", name: Broken 500 }`,
         `  - { url: "${server.url}/faults/not-xml.xml", name: Not a feed }`,
         `  - { url: "${server.url}/faults/feed-with-hanging-page.xml", name: Hanging page }`,
+        `  - { url: "${server.url}/faults/feed-with-listing-page.xml", name: Front page link }`,
         '',
       ].join('\n'),
     );
@@ -59,7 +60,8 @@ describe('crawl the fixture site end to end', () => {
     expect(byName['Not a feed'].error.code).toBe('NOT_A_FEED');
     expect(byName['Hanging page'].status).toBe('ok');
     expect(byName['Hanging page'].failed).toBe(1);
-    expect(summary.failures.map((f: { code: string }) => f.code).sort()).toEqual(['HTTP_500', 'NOT_A_FEED', 'TIMEOUT']);
+    expect(byName['Front page link'].skipped).toBe(1);
+    expect(summary.failures.map((f: { code: string }) => f.code).sort()).toEqual(['HTTP_500', 'NOT_A_FEED', 'NO_ARTICLE', 'TIMEOUT']);
     expect(summary.totals.articlesNew).toBe(site.articles.length);
     expect(first.stderr).toContain('HTTP_500');
 
@@ -68,6 +70,10 @@ describe('crawl the fixture site end to end', () => {
     expect(stored).toEqual({ n: site.articles.length, urls: site.articles.length });
     const failures = db.prepare("SELECT error_code FROM fetch_log WHERE outcome = 'failed' ORDER BY error_code").all();
     expect(failures).toEqual([{ error_code: 'HTTP_500' }, { error_code: 'NOT_A_FEED' }, { error_code: 'TIMEOUT' }]);
+    const noArticle = db.prepare("SELECT outcome, error FROM fetch_log WHERE error_code = 'NO_ARTICLE'").all() as { outcome: string; error: string }[];
+    expect(noArticle).toHaveLength(1);
+    expect(noArticle[0]!.outcome).toBe('skipped');
+    expect(noArticle[0]!.error).toMatch(/^no article/);
     db.close();
   });
 
