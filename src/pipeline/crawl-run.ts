@@ -76,6 +76,8 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
   const { config, store, fetcher, clock, logger } = deps;
   const startedAt = clock.now().toISOString();
   store.syncFeeds(config.feeds, startedAt);
+  const abandoned = store.closeAbandonedRuns(startedAt);
+  if (abandoned > 0) logger.warn(`${abandoned} earlier run(s) ended without finishing (killed?); this run completes their work`);
   const runId = store.startRun(startedAt);
   const analyzers = loadAnalyzers(config, clock);
   const scheduler = new RequestScheduler({ ...config.crawl, sleep: deps.sleep, now: () => clock.now().getTime() });

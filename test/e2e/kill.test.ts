@@ -1,0 +1,90 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const ROOT = process.cwd();
+
+/**
+ * A crawler killed with SIGKILL mid-run loses nothing already committed and leaves no half-written
+ * article; the next run takes over the stale lock and completes the work without duplicates.
+ */
+describe('a crawl killed with SIGKILL', () => {
+  let server: FixtureServer;
+  let dir: string;
+  let config: string;
+  let dbPath: string;
+  const site = loadFixtureSite();
+
+  beforeAll(async () => {
+    // The child runs the compiled CLI, exactly as cron would.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    server = await startFixtureServer({ port: 0 });
+    dir = mkdtempSync(join(tmpdir(), 'xenoscope-kill-'));
+    dbPath = join(dir, 'kill.db');
+    config = join(dir, 'config.yaml');
+    writeFileSync(
+      config,
+      [
+        `database: ${dbPath}`,
+        'crawl:',
+        '  allowPrivateAddresses: true',
+        // Spaced requests, so the kill lands while pages are still being stored.
+        '  minDelayMs: 25',
+        'feeds:',
+        `  - { url: "${server.url}/steppe-herald/rss.xml", name: The Steppe Herald }`,
+        `  - { url: "${server.url}/volga-monitor/atom.xml", name: Volga Monitor }`,
+        `  - { url: "${server.url}/eurasia-wire/index.rdf", name: Eurasia Wire }`,
+        '',
+      ].join('\n'),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores every article exactly once after the next run', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/xenoscope.js'), '--config', config, '--quiet', 'crawl'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)));
+    const isPage = (path: string) => /\/(news|articles)\/|\/eurasia-wire\/[a-z-]+\/[a-z0-9-]+\/$/.test(path);
+    let pages = 0;
+    await server.waitForRequest((r) => isPage(r.path) && ++pages >= 30);
+    child.kill('SIGKILL');
+    expect(await exited).toBe(-9);
+
+    expect(existsSync(`${dbPath}.lock`)).toBe(true);
+    const db = new Database(dbPath, { readonly: true });
+    const partial = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+    const unanalysed = (db.prepare('SELECT COUNT(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses x WHERE x.article_id = a.id)').get() as { n: number }).n;
+    db.close();
+    expect(partial).toBeLessThan(site.articles.length);
+    expect(unanalysed).toBe(0);
+
+    const next = await runCli(['--config', config, 'crawl', '--json']);
+    expect(next.stderr).toMatch(/removing a stale lock of pid/);
+    expect(next.code).toBe(0);
+    const summary = JSON.parse(next.stdout);
+    expect(summary.totals.articlesNew).toBe(site.articles.length - partial);
+
+    const after = new Database(dbPath, { readonly: true });
+    expect(after.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT url) AS urls FROM articles').get()).toEqual({ n: site.articles.length, urls: site.articles.length });
+    expect((after.prepare("SELECT COUNT(*) AS n FROM crawl_runs WHERE status = 'running'").get() as { n: number }).n).toBe(0);
+    expect(after.prepare('SELECT status FROM crawl_runs ORDER BY id').all()).toEqual([{ status: 'interrupted' }, { status: 'finished' }]);
+    after.close();
+    expect(existsSync(`${dbPath}.lock`)).toBe(false);
+  });
+
+  it('refuses a second run while the lock is held by a live process', async () => {
+    writeFileSync(`${dbPath}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), startedAt: new Date().toISOString() }));
+    const second = await runCli(['--config', config, 'crawl']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/another crawl is running \(pid \d+/);
+    rmSync(`${dbPath}.lock`);
+  });
+});
