@@ -7,3 +7,4 @@ export { RobotsCache, type RobotsVerdict } from './robots.js';
 export { acquireRunLock, type RunLock } from './lock.js';
 export { planNextFetch, hintSecs, jitterFraction, formatSecs, DEFAULT_FEED_SCHEDULE, type FeedScheduleSettings, type ScheduleState, type ScheduleOutcome, type PlannedFetch } from './schedule.js';
 export { parseOpml, renderOpml, OPML_NAMESPACE, type OpmlFeed, type OpmlEntry, type ParsedOpml } from './opml.js';
+export { discoverFeeds, type DiscoveredFeed, type DiscoveredFeedType } from './discover.js';
