@@ -1,14 +1,39 @@
 import { createHash } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { PermanentFetchError, RetryableFetchError } from '../errors.js';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import zlib from 'node:zlib';
+import { FetchError, PermanentFetchError, RetryableFetchError } from '../errors.js';
+import type { Clock } from '../model/index.js';
+import { decodeBody, type CharsetSource } from './decode.js';
+
+/** One address a host name resolved to. */
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** Resolves a host name to its addresses; the system resolver (`dns.lookup`) by default. */
+export type HostResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export interface FetcherOptions {
+  /** Sent as `User-Agent` with every request, redirects included (`crawl.userAgent`). */
   userAgent: string;
-  /** Deadline for the whole request: connect, headers and body. */
+  /** One deadline for the whole fetch: DNS, connect, headers, every redirect and the body. */
   timeoutMs: number;
+  /** Largest body accepted, in bytes, both as received and after decompression. */
   maxBodyBytes: number;
+  /** Fetch loopback, private and link-local addresses. Off for real crawls. */
   allowPrivateAddresses: boolean;
+  /** Redirects followed before giving up with `TOO_MANY_REDIRECTS`. @default 5 */
+  maxRedirects?: number;
+  /** Addresses fetched even when private, e.g. a local mirror. @default [] */
+  allowAddresses?: readonly string[];
+  /** Injected for tests; the system resolver by default. */
+  resolveHost?: HostResolver;
+  /** Injected for tests; turns a Retry-After date into seconds. Real time by default. */
+  clock?: Clock;
 }
 
 export interface FetchRequest {
@@ -24,11 +49,19 @@ export interface FetchResponse {
   status: number;
   notModified: boolean;
   headers: Record<string, string>;
+  /** The body after decompression. */
   body: Buffer;
   /** Decoded text (empty on 304). */
   text: string;
+  /** Charset used to decode `text`, e.g. `utf-8`, `windows-1251` (empty on 304). */
   charset: string;
-  /** sha256 of the raw body, to detect unchanged feeds whose server ignores validators. */
+  /** How the charset was chosen (null on 304). */
+  charsetSource: CharsetSource | null;
+  /** The charset label the server or document declared, when it was unknown or overridden too. */
+  declaredCharset: string | null;
+  /** Each URL redirected to, in order; empty when the first answer was final. */
+  redirects: string[];
+  /** sha256 of the body, to detect unchanged feeds whose server ignores validators. */
   bodyHash: string;
   durationMs: number;
 }
@@ -36,171 +69,411 @@ export interface FetchResponse {
 /** The one HTTP client of xenoscope: fetches a URL or throws a Retryable/PermanentFetchError. */
 export type Fetcher = (url: string, request?: FetchRequest) => Promise<FetchResponse>;
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
-export { FEED_ACCEPT };
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+const DEFAULT_MAX_REDIRECTS = 5;
 
-const CHARSET_IN_TYPE = /charset\s*=\s*["']?([\w.:-]+)/i;
-const CHARSET_IN_XML = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i;
-const CHARSET_IN_META = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i;
+const IPV4_MAPPED_DOTTED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+const IPV4_MAPPED_HEX = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Network failures worth another try: the same code is kept as the error's `code`. */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+/** Certificate and handshake failures: they will not heal within a run. */
+const TLS_ERROR_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+type Coding = 'gzip' | 'deflate' | 'br';
+type Decoder = zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
+/** Content-Encoding tokens read, and the code of the error a corrupt body gets. */
+const CODINGS: Readonly<Record<string, { coding: Coding; code: string }>> = {
+  gzip: { coding: 'gzip', code: 'BAD_GZIP' },
+  'x-gzip': { coding: 'gzip', code: 'BAD_GZIP' },
+  deflate: { coding: 'deflate', code: 'BAD_DEFLATE' },
+  br: { coding: 'br', code: 'BAD_BROTLI' },
+};
 
 /**
- * Creates the fetcher:
- * 1. Refuse non-http(s) schemes and, unless allowed, hosts that resolve to loopback, private or link-local addresses.
- * 2. GET with the configured User-Agent and conditional headers; one deadline covers connect, headers and body.
- * 3. Read the body as a stream and abort past `maxBodyBytes` (after decompression).
- * 4. Classify: 304 → not modified; 429/5xx → retryable; other 4xx → permanent.
- * 5. Decode text with the charset from BOM, then header, then XML declaration or <meta>.
+ * Creates the fetcher, built on node:http / node:https so every stage is bounded:
+ * 1. Start one deadline for the whole fetch (DNS, connect, headers, redirects, body), however slowly
+ *    bytes trickle in.
+ * 2. Per hop: refuse non-http(s) schemes; resolve the host and, unless allowed, refuse loopback, private
+ *    and link-local addresses; connect to exactly the address checked (a pinned `lookup`, so a DNS
+ *    rebinding between check and connect cannot slip through).
+ * 3. GET with the configured User-Agent, Accept, Accept-Encoding and the conditional validators.
+ * 4. Follow 301/302/303/307/308 by hand: relative Location resolved, loops and more than
+ *    `maxRedirects` hops refused, each hop checked again from step 2.
+ * 5. Classify: 304 → not modified; 429 and 5xx → retryable (with Retry-After); other 4xx → permanent.
+ * 6. Stream the body through gzip/deflate/br, aborting past `maxBodyBytes` before and after
+ *    decompression; a body shorter than announced or cut by a reset is retryable `TRUNCATED`.
+ * 7. Decode the text (see `decodeBody`) and hash the body.
  */
 export function createFetcher(options: FetcherOptions): Fetcher {
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  if (!Number.isInteger(maxRedirects) || maxRedirects < 0) {
+    throw new RangeError(`createFetcher: maxRedirects: expected an integer ≥ 0, received \`${maxRedirects}\``);
+  }
+  const settings: Settings = {
+    ...options,
+    maxRedirects,
+    allowAddresses: new Set(options.allowAddresses ?? []),
+    resolveHost: options.resolveHost ?? systemResolver,
+    now: options.clock ? () => options.clock!.now().getTime() : Date.now,
+  };
   return async (url, request = {}) => {
     const started = performance.now();
-    let parsed: URL;
+    const deadline = new Deadline(settings.timeoutMs);
     try {
-      parsed = new URL(url);
-    } catch {
-      throw new PermanentFetchError('BAD_URL', url, `not a valid URL: \`${url}\``);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new PermanentFetchError('BAD_SCHEME', url, `refused scheme ${parsed.protocol} (only http and https are fetched)`);
-    }
-    if (!options.allowPrivateAddresses) await assertPublicHost(parsed);
-
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-    const headers: Record<string, string> = {
-      'user-agent': options.userAgent,
-      accept: request.accept ?? FEED_ACCEPT,
-      'accept-encoding': 'gzip, deflate, br',
-    };
-    if (request.etag) headers['if-none-match'] = request.etag;
-    if (request.lastModified) headers['if-modified-since'] = request.lastModified;
-    try {
-      let response: Response;
-      try {
-        response = await fetch(parsed, { headers, redirect: 'follow', signal: controller.signal });
-      } catch (error) {
-        throw networkError(url, error, controller.signal.aborted, options.timeoutMs);
-      }
-      const responseHeaders = Object.fromEntries(response.headers.entries());
-      if (response.status === 304) {
-        await response.body?.cancel();
-        return { url: response.url || url, status: 304, notModified: true, headers: responseHeaders, body: Buffer.alloc(0), text: '', charset: '', bodyHash: '', durationMs: performance.now() - started };
-      }
-      if (response.status === 429 || response.status >= 500) {
-        await response.body?.cancel();
-        throw new RetryableFetchError(`HTTP_${response.status}`, url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status, parseRetryAfter(response.headers.get('retry-after')));
-      }
-      if (response.status >= 400) {
-        await response.body?.cancel();
-        throw new PermanentFetchError(`HTTP_${response.status}`, url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status);
-      }
-      let body: Buffer;
-      try {
-        body = await readCapped(response, options.maxBodyBytes, url);
-      } catch (error) {
-        if (error instanceof PermanentFetchError) throw error;
-        throw networkError(url, error, controller.signal.aborted, options.timeoutMs);
-      }
-      const { text, charset } = decodeBody(body, responseHeaders['content-type'] ?? '');
-      return {
-        url: response.url || url,
-        status: response.status,
-        notModified: false,
-        headers: responseHeaders,
-        body,
-        text,
-        charset,
-        bodyHash: createHash('sha256').update(body).digest('hex'),
-        durationMs: performance.now() - started,
-      };
+      return await fetchFollowingRedirects(url, request, settings, deadline, started);
+    } catch (error) {
+      throw toFetchError(error, url, deadline.hasExpired, settings.timeoutMs);
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   };
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
+interface Settings extends Omit<FetcherOptions, 'allowAddresses' | 'clock'> {
+  maxRedirects: number;
+  allowAddresses: ReadonlySet<string>;
+  resolveHost: HostResolver;
+  now: () => number;
+}
+
+/** One timer for the whole fetch; `signal` aborts whatever stage is running when it fires. */
+class Deadline {
+  readonly #controller = new AbortController();
+  readonly #timer: NodeJS.Timeout;
+  constructor(timeoutMs: number) {
+    this.#timer = setTimeout(() => this.#controller.abort(), timeoutMs);
+  }
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+  get hasExpired(): boolean {
+    return this.#controller.signal.aborted;
+  }
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+async function fetchFollowingRedirects(url: string, request: FetchRequest, settings: Settings, deadline: Deadline, started: number): Promise<FetchResponse> {
+  let current = parseUrl(url, url);
+  const visited = new Set([withoutHash(current)]);
+  const redirects: string[] = [];
+  const headers: Record<string, string> = {
+    'user-agent': settings.userAgent,
+    accept: request.accept ?? FEED_ACCEPT,
+    'accept-encoding': ACCEPT_ENCODING,
+  };
+  if (request.etag) headers['if-none-match'] = request.etag;
+  if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new PermanentFetchError('TOO_LARGE', url, `body larger than ${maxBytes} bytes; raise crawl.maxBodyBytes to accept it`);
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      throw new PermanentFetchError('BAD_SCHEME', url, `refused scheme ${current.protocol} in \`${current.href}\` (only http and https are fetched)`);
     }
-    chunks.push(Buffer.from(value));
+    const address = await resolveAllowed(current, url, settings, deadline.signal);
+    const response = await openRequest(current, address, headers, deadline.signal);
+    const status = response.statusCode ?? 0;
+    const responseHeaders = flattenHeaders(response.headers);
+
+    const location = responseHeaders.location;
+    if (REDIRECT_STATUSES.has(status) && location) {
+      response.destroy();
+      const next = parseUrl(location, url, current);
+      if (visited.has(withoutHash(next))) {
+        throw new PermanentFetchError('REDIRECT_LOOP', url, `redirect loop: \`${current.href}\` sends back to \`${next.href}\` (after ${redirects.length + 1} redirects)`, status);
+      }
+      if (redirects.length >= settings.maxRedirects) {
+        throw new PermanentFetchError('TOO_MANY_REDIRECTS', url, `more than ${settings.maxRedirects} redirects; the last one pointed to \`${next.href}\``, status);
+      }
+      visited.add(withoutHash(next));
+      redirects.push(next.href);
+      current = next;
+      continue;
+    }
+
+    if (status === 304) {
+      response.destroy();
+      return { url: current.href, status, notModified: true, headers: responseHeaders, body: Buffer.alloc(0), text: '', charset: '', charsetSource: null, declaredCharset: null, redirects, bodyHash: '', durationMs: performance.now() - started };
+    }
+    if (status === 429 || status >= 500) {
+      response.destroy();
+      throw new RetryableFetchError(`HTTP_${status}`, url, httpMessage(status, response.statusMessage, current), status, parseRetryAfter(responseHeaders['retry-after'], settings.now()));
+    }
+    if (status < 200 || status >= 300) {
+      response.destroy();
+      throw new PermanentFetchError(`HTTP_${status}`, url, httpMessage(status, response.statusMessage, current), status);
+    }
+
+    const body = await readBody(response, url, settings, deadline);
+    const decoded = decodeBody(body, responseHeaders['content-type'] ?? '');
+    return {
+      url: current.href,
+      status,
+      notModified: false,
+      headers: responseHeaders,
+      body,
+      text: decoded.text,
+      charset: decoded.charset,
+      charsetSource: decoded.charsetSource,
+      declaredCharset: decoded.declaredCharset,
+      redirects,
+      bodyHash: createHash('sha256').update(body).digest('hex'),
+      durationMs: performance.now() - started,
+    };
   }
-  return Buffer.concat(chunks);
 }
 
-function networkError(url: string, error: unknown, timedOut: boolean, timeoutMs: number): RetryableFetchError {
-  if (timedOut) return new RetryableFetchError('TIMEOUT', url, `no complete answer within ${timeoutMs} ms`, null, null, { cause: error });
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? 'NETWORK';
-  return new RetryableFetchError(code, url, `network error: ${cause?.message ?? (error as Error).message}`, null, null, { cause: error });
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const secs = Number(value);
-  if (Number.isFinite(secs)) return Math.max(0, secs);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
-}
-
-/** Decodes a body with the charset from its BOM, the Content-Type header, or the XML/HTML declaration. */
-export function decodeBody(body: Buffer, contentType: string): { text: string; charset: string } {
-  let charset = 'utf-8';
-  let start = 0;
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
-    start = 3;
-  } else if (body[0] === 0xff && body[1] === 0xfe) {
-    charset = 'utf-16le';
-    start = 2;
-  } else if (body[0] === 0xfe && body[1] === 0xff) {
-    charset = 'utf-16be';
-    start = 2;
-  } else {
-    const head = body.subarray(0, 2048).toString('latin1');
-    const declared = CHARSET_IN_TYPE.exec(contentType)?.[1] ?? CHARSET_IN_XML.exec(head.trimStart())?.[1] ?? CHARSET_IN_META.exec(head)?.[1];
-    if (declared) charset = declared.toLowerCase();
-  }
-  let decoder: InstanceType<typeof TextDecoder>;
+function parseUrl(value: string, requested: string, base?: URL): URL {
   try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder('utf-8');
-    charset = 'utf-8';
+    return new URL(value, base);
+  } catch (error) {
+    const what = base ? `redirect from \`${base.href}\` to` : 'not a valid URL:';
+    throw new PermanentFetchError(base ? 'BAD_REDIRECT' : 'BAD_URL', requested, `${what} \`${value}\``, null, { cause: error });
   }
-  return { text: decoder.decode(body.subarray(start)), charset };
 }
 
-/** Refuses hosts that are, or resolve to, loopback, private, link-local or unspecified addresses. */
-async function assertPublicHost(url: URL): Promise<void> {
+function withoutHash(url: URL): string {
+  return url.href.replace(/#.*$/, '');
+}
+
+function httpMessage(status: number, statusText: string | undefined, url: URL): string {
+  return `HTTP ${status}${statusText ? ` ${statusText}` : ''} from \`${url.href}\``;
+}
+
+async function systemResolver(hostname: string): Promise<ResolvedAddress[]> {
+  const found = await dnsLookup(hostname, { all: true });
+  return found.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
+}
+
+/** Resolves the host of `url` and returns the address to connect to, refusing private ones unless allowed. */
+async function resolveAllowed(url: URL, requested: string, settings: Settings, signal: AbortSignal): Promise<ResolvedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
+  const family = isIP(host);
+  let addresses: ResolvedAddress[];
+  if (family === 4 || family === 6) {
+    addresses = [{ address: host, family }];
+  } else {
     try {
-      addresses = (await lookup(host, { all: true })).map((a) => a.address);
+      addresses = await untilAborted(settings.resolveHost(host), signal);
     } catch (error) {
-      throw new RetryableFetchError('DNS', url.href, `cannot resolve ${host}: ${(error as Error).message}`, null, null, { cause: error });
+      if (signal.aborted) throw error;
+      throw new RetryableFetchError('DNS', requested, `cannot resolve ${host}: ${(error as Error).message}`, null, null, { cause: error });
+    }
+    if (addresses.length === 0) throw new RetryableFetchError('DNS', requested, `cannot resolve ${host}: no addresses`);
+  }
+  if (!settings.allowPrivateAddresses) {
+    // Every address is checked, not only the first: the system may connect to any of them.
+    const blocked = addresses.find((a) => isPrivateAddress(a.address) && !settings.allowAddresses.has(a.address));
+    if (blocked) {
+      throw new PermanentFetchError('PRIVATE_ADDRESS', requested, `refused \`${url.href}\`: ${host} is a loopback/private address (${blocked.address}); set crawl.allowPrivateAddresses to fetch it`);
     }
   }
-  const blocked = addresses.find(isPrivateAddress);
-  if (blocked) {
-    throw new PermanentFetchError('PRIVATE_ADDRESS', url.href, `refused: ${host} is a loopback/private address (${blocked}); set crawl.allowPrivateAddresses to fetch it`);
-  }
+  return addresses[0]!;
 }
 
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('deadline reached'));
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('deadline reached'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A `lookup` that answers with the address already checked, whatever DNS would say now. */
+function pinnedLookup(address: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) (callback as unknown as (error: null, addresses: ResolvedAddress[]) => void)(null, [address]);
+    else callback(null, address.address, address.family);
+  };
+}
+
+/** Sends the GET and resolves with the response head; the deadline destroys the request wherever it is. */
+function openRequest(url: URL, address: ResolvedAddress, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    // A fresh connection per request (no agent): a pooled socket could belong to an address not checked for this hop.
+    const request = client.request(url, { method: 'GET', headers, agent: false, lookup: pinnedLookup(address) });
+    const onAbort = (): void => {
+      request.destroy(new Error('deadline reached'));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    request.once('response', (response) => {
+      response.once('close', () => signal.removeEventListener('abort', onAbort));
+      resolve(response);
+    });
+    request.once('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(error);
+    });
+    request.end();
+  });
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/**
+ * Reads the body through its Content-Encoding decoder, within `maxBytes` before and after decoding.
+ * Holds at most `maxBytes` plus one chunk, however long the server goes on sending.
+ */
+function readBody(response: http.IncomingMessage, url: string, settings: Settings, deadline: Deadline): Promise<Buffer> {
+  const maxBytes = settings.maxBodyBytes;
+  const declaredLength = Number(response.headers['content-length'] ?? Number.NaN);
+  if (declaredLength > maxBytes) {
+    response.destroy();
+    return Promise.reject(tooLarge(url, maxBytes, `it announces ${declaredLength} bytes`));
+  }
+  const encodings = (response.headers['content-encoding'] ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((token) => token.trim())
+    .filter((token) => token !== '' && token !== 'identity');
+  if (encodings.length > 1 || (encodings[0] && !CODINGS[encodings[0]])) {
+    response.destroy();
+    return Promise.reject(new PermanentFetchError('UNSUPPORTED_ENCODING', url, `unsupported Content-Encoding \`${encodings.join(', ')}\` (gzip, deflate and br are read)`));
+  }
+  const coding = encodings[0] ? CODINGS[encodings[0]]! : null;
+
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let rawBytes = 0;
+    let bodyBytes = 0;
+    let decoder: Decoder | null = null;
+    let settled = false;
+
+    const finish = (error: FetchError | null): void => {
+      if (settled) return;
+      settled = true;
+      deadline.signal.removeEventListener('abort', onDeadline);
+      if (error) {
+        response.destroy();
+        decoder?.destroy();
+        reject(error);
+      } else {
+        resolve(Buffer.concat(chunks, bodyBytes));
+      }
+    };
+    const onDeadline = (): void => finish(timeoutError(url, settings.timeoutMs));
+    deadline.signal.addEventListener('abort', onDeadline, { once: true });
+
+    const accept = (chunk: Buffer): void => {
+      if (settled) return;
+      bodyBytes += chunk.length;
+      if (bodyBytes > maxBytes) {
+        finish(tooLarge(url, maxBytes, coding ? `it grew past that after ${coding.coding} decompression` : 'the server went on sending'));
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    const truncated = (cause?: unknown): void => {
+      if (deadline.hasExpired) return finish(timeoutError(url, settings.timeoutMs));
+      const expected = Number.isFinite(declaredLength) ? ` of ${declaredLength} announced` : '';
+      finish(new RetryableFetchError('TRUNCATED', url, `body cut short: connection closed after ${rawBytes} bytes${expected}`, response.statusCode ?? null, null, { cause }));
+    };
+
+    const startDecoder = (first: Buffer): Decoder | null => {
+      if (!coding) return null;
+      const created = createDecoder(coding.coding, first);
+      created.on('data', accept);
+      created.on('error', (error) => {
+        if (!response.complete) return truncated(error);
+        finish(new PermanentFetchError(coding.code, url, `corrupt ${coding.coding} body: ${error.message}`, response.statusCode ?? null, { cause: error }));
+      });
+      created.on('end', () => finish(null));
+      created.on('drain', () => response.resume());
+      return created;
+    };
+
+    response.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      rawBytes += chunk.length;
+      if (rawBytes > maxBytes) return finish(tooLarge(url, maxBytes, 'the server went on sending'));
+      if (!coding) return accept(chunk);
+      decoder ??= startDecoder(chunk);
+      if (decoder && !decoder.write(chunk)) response.pause();
+    });
+    response.on('end', () => {
+      if (settled) return;
+      if (!response.complete || (Number.isFinite(declaredLength) && rawBytes < declaredLength)) return truncated();
+      if (!coding) return finish(null);
+      decoder ??= startDecoder(Buffer.alloc(0));
+      decoder?.end();
+    });
+    response.on('error', (error) => truncated(error));
+    response.on('close', () => {
+      if (!response.complete) truncated();
+    });
+  });
+}
+
+function createDecoder(coding: Coding, first: Buffer): Decoder {
+  if (coding === 'gzip') return zlib.createGunzip();
+  if (coding === 'br') return zlib.createBrotliDecompress();
+  // "deflate" is meant to be zlib-wrapped, but many servers send raw deflate: the zlib header tells.
+  return isZlibHeader(first) ? zlib.createInflate() : zlib.createInflateRaw();
+}
+
+/** A zlib stream header: compression method 8 and a check value divisible by 31 (RFC 1950). */
+function isZlibHeader(bytes: Buffer): boolean {
+  return bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
+}
+
+function tooLarge(url: string, maxBytes: number, why: string): PermanentFetchError {
+  return new PermanentFetchError('TOO_LARGE', url, `body larger than ${maxBytes} bytes (${why}); raise crawl.maxBodyBytes to accept it`);
+}
+
+function timeoutError(url: string, timeoutMs: number, cause?: unknown): RetryableFetchError {
+  return new RetryableFetchError('TIMEOUT', url, `no complete answer from \`${url}\` within ${timeoutMs} ms`, null, null, cause === undefined ? undefined : { cause });
+}
+
+/** Every failure leaves the fetcher as a FetchError with a stable code. */
+function toFetchError(error: unknown, url: string, hasExpired: boolean, timeoutMs: number): FetchError {
+  if (error instanceof FetchError) return error;
+  if (hasExpired) return timeoutError(url, timeoutMs, error);
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  const detail = (error as Error | null)?.message ?? String(error);
+  if (TLS_ERROR_CODE.test(code)) {
+    return new PermanentFetchError('TLS', url, `TLS failure (${code}) for \`${url}\`: ${detail}`, null, { cause: error });
+  }
+  if (code.startsWith('HPE_')) {
+    return new PermanentFetchError('BAD_RESPONSE', url, `malformed HTTP response (${code}) from \`${url}\`: ${detail}`, null, { cause: error });
+  }
+  if (RETRYABLE_NETWORK_CODES.has(code)) {
+    return new RetryableFetchError(code, url, `network error (${code}) for \`${url}\`: ${detail}`, null, null, { cause: error });
+  }
+  return new RetryableFetchError('NETWORK', url, `network error for \`${url}\`: ${detail}`, null, null, { cause: error });
+}
+
+/** Retry-After as seconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - nowMs) / 1000));
+}
+
+/** True for loopback, private, carrier-grade NAT, link-local, unspecified and multicast addresses. */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1]! : address;
+  const ip = unmapIpv4(address);
   if (isIP(ip) === 4) {
     const [a, b] = ip.split('.').map(Number) as [number, number];
     return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
@@ -208,3 +481,16 @@ export function isPrivateAddress(address: string): boolean {
   const lower = ip.toLowerCase();
   return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
 }
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:127.0.0.1` or `::ffff:7f00:1`), else the address. */
+function unmapIpv4(address: string): string {
+  const dotted = IPV4_MAPPED_DOTTED.exec(address);
+  if (dotted) return dotted[1]!;
+  const hex = IPV4_MAPPED_HEX.exec(address);
+  if (!hex) return address;
+  const high = parseInt(hex[1]!, 16);
+  const low = parseInt(hex[2]!, 16);
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+}
+
+export { decodeBody };

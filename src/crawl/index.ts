@@ -1,4 +1,5 @@
-export { createFetcher, decodeBody, isPrivateAddress, FEED_ACCEPT, PAGE_ACCEPT, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResponse } from './fetcher.js';
+export { createFetcher, decodeBody, isPrivateAddress, parseRetryAfter, FEED_ACCEPT, PAGE_ACCEPT, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResponse, type HostResolver, type ResolvedAddress } from './fetcher.js';
+export { type CharsetSource, type DecodedBody } from './decode.js';
 export { parseFeed, type ParsedFeed, type FeedHints } from './feed.js';
 export { RequestScheduler, type SchedulerOptions } from './scheduler.js';
 export { withRetries, realSleep, type RetryOptions } from './retry.js';
