@@ -378,7 +378,8 @@ function readBody(response: http.IncomingMessage, url: string, settings: Setting
       if (settled) return;
       bodyBytes += chunk.length;
       if (bodyBytes > maxBytes) {
-        finish(tooLarge(url, maxBytes, coding ? `it grew past that after ${coding.coding} decompression` : 'the server went on sending'));
+        const why = coding ? `it grew past that after ${coding.coding} decompression: stopped at ${bodyBytes} bytes decoded from ${rawBytes} received` : `stopped after receiving ${rawBytes} bytes`;
+        finish(tooLarge(url, maxBytes, why));
       } else {
         chunks.push(chunk);
       }
@@ -405,7 +406,7 @@ function readBody(response: http.IncomingMessage, url: string, settings: Setting
     response.on('data', (chunk: Buffer) => {
       if (settled) return;
       rawBytes += chunk.length;
-      if (rawBytes > maxBytes) return finish(tooLarge(url, maxBytes, 'the server went on sending'));
+      if (rawBytes > maxBytes) return finish(tooLarge(url, maxBytes, `stopped after receiving ${rawBytes} bytes`));
       if (!coding) return accept(chunk);
       decoder ??= startDecoder(chunk);
       if (decoder && !decoder.write(chunk)) response.pause();
