@@ -160,12 +160,72 @@ function buildProgram(state: State, io: Io): Command {
     .option('-n, --limit <n>', 'how many', positiveInt, 20)
     .action(run(() => import('./commands/search.js')));
 
-  const feeds = program.command('feeds').description('configured feeds and their fetch state');
+  const feeds = program.command('feeds').description('feeds from config.yaml and those added here: list, add, remove, import, export, health, revive, discover');
   feeds
     .command('list')
-    .description('each feed with its last fetch, failures and article count')
+    .description('the feeds a crawl uses, with source, last fetch, failures, article count and schedule')
     .option('--json', 'as JSON')
+    .option('--all', 'include disabled feeds and feeds no longer in config.yaml')
     .action(run(() => import('./commands/feeds.js')));
+  feeds
+    .command('add')
+    .description('store a feed beside those of config.yaml; the next crawl fetches it')
+    .argument('<url>', 'feed URL (RSS, RDF or Atom)')
+    .requiredOption('--name <name>', 'outlet name, unique (shown in trends and review)')
+    .option('--country <code>', 'ISO 3166 country code of the outlet, e.g. RU')
+    .option('--language <tag>', 'language the outlet writes in, e.g. en')
+    .option('--tags <list>', 'comma-separated labels, e.g. regional,russia')
+    .action(run(() => import('./commands/feeds-add.js')));
+  feeds
+    .command('remove')
+    .description('forget a feed added with `feeds add` or `feeds import`; its articles stay in the database')
+    .argument('<url>', 'feed URL')
+    .action(run(() => import('./commands/feeds-remove.js')));
+  feeds
+    .command('import')
+    .description("store the feeds of an OPML file (a feed reader's export); folders become tags")
+    .argument('<file>', 'OPML file')
+    .option('--dry-run', 'show what would be added, add nothing')
+    .action(run(() => import('./commands/feeds-import.js')));
+  feeds
+    .command('export')
+    .description('the feeds a crawl uses as OPML 2.0 on stdout, for feed readers or `feeds import`')
+    .option('--title <text>', 'title of the OPML document', 'xenoscope feeds')
+    .action(run(() => import('./commands/feeds-export.js')));
+  feeds
+    .command('health')
+    .description('per feed: status, last success, last new item, failures, items per day, duplicate share, next due')
+    .option('--json', 'as JSON')
+    .option('--failing-after <hours>', 'hours without a success before a failing feed counts as failing', positiveInt, 24)
+    .addHelpText(
+      'after',
+      '\nA feed is failing when its last fetch failed (1 or more failures in a row) and it has had no successful\n' +
+        'fetch for --failing-after hours, or never; dead when that has lasted more than crawl.schedule.deadAfterDays (3).\n' +
+        'Exit codes: 0 no feed failing, 3 some feed failing (for monitoring checks), 2 bad config.',
+    )
+    .action(run(() => import('./commands/feeds-health.js')));
+  feeds
+    .command('revive')
+    .description('reset the failures of a feed (or of every failing feed) so the next crawl fetches it')
+    .argument('[url]', 'feed URL')
+    .option('--all', 'every feed with failures')
+    .action(run(() => import('./commands/feeds-revive.js')));
+  feeds
+    .command('disable')
+    .description('stop crawling a feed but keep it and its history')
+    .argument('<url>', 'feed URL')
+    .action(run(() => import('./commands/feeds-disable.js').then((m) => ({ default: m.disable }))));
+  feeds
+    .command('enable')
+    .description('crawl a disabled feed again')
+    .argument('<url>', 'feed URL')
+    .action(run(() => import('./commands/feeds-disable.js').then((m) => ({ default: m.enable }))));
+  feeds
+    .command('discover')
+    .description("fetch a page and list the feeds it announces or links to")
+    .argument('<url>', 'page URL, e.g. an outlet\'s front page')
+    .option('--json', 'as JSON')
+    .action(run(() => import('./commands/feeds-discover.js')));
 
   const db = program.command('db').description('database maintenance');
   db.command('migrate')
