@@ -80,6 +80,13 @@ export class StoreError extends XenoscopeError {
   }
 }
 
+/** Work dropped because the run is stopping (SIGINT/SIGTERM); not a failure of the feed or page. */
+export class AbortedError extends XenoscopeError {
+  constructor(message = 'the run is stopping') {
+    super('ABORTED', message);
+  }
+}
+
 /** Another crawl holds the lock. */
 export class LockedError extends XenoscopeError {
   constructor(message: string) {

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import { AbortedError } from '../errors.js';
 import { siteKey } from './url.js';
 
 export interface SchedulerOptions {
@@ -35,6 +36,8 @@ export class RequestScheduler {
   #minDelayMs: number;
   #now: () => number;
   #sleep: (ms: number) => Promise<void>;
+  /** Rejecters of tasks not yet started, so `clear()` can settle them. */
+  #waiting = new Set<(error: Error) => void>();
 
   constructor(options: SchedulerOptions) {
     this.#global = new PQueue({ concurrency: options.concurrency });
@@ -62,6 +65,15 @@ export class RequestScheduler {
 
   run<T>(url: string, task: () => Promise<T>): Promise<T> {
     const site = this.#site(url);
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.add(reject);
+      // True once the task may run; false once clear() has rejected it (it must then never run).
+      const start = () => this.#waiting.delete(reject);
+      this.#runQueued(site, task, start).then(resolve, reject);
+    });
+  }
+
+  #runQueued<T>(site: Site, task: () => Promise<T>, start: () => boolean): Promise<T> {
     return site.queue.add(async () => {
       // Reserve the next start slot before waiting, so concurrent tasks of one site space out.
       const startAt = Math.max(this.#now(), site.nextStartAt);
@@ -69,6 +81,7 @@ export class RequestScheduler {
       const wait = startAt - this.#now();
       if (wait > 0) await this.#sleep(wait);
       return this.#global.add(async () => {
+        if (!start()) throw new AbortedError();
         site.running++;
         site.peak = Math.max(site.peak, site.running);
         try {
@@ -85,9 +98,12 @@ export class RequestScheduler {
     return this.#sites.get(siteKey(url))?.peak ?? 0;
   }
 
-  /** Drops tasks not yet started (on shutdown); tasks in flight finish. */
+  /** Drops tasks not yet started (on shutdown), rejecting them with AbortedError; tasks in flight finish. */
   clear(): void {
     for (const site of this.#sites.values()) site.queue.clear();
     this.#global.clear();
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
+    for (const reject of waiting) reject(new AbortedError());
   }
 }

@@ -2,7 +2,7 @@ import { createAnalyzer, ANALYZER_VERSION } from '../analyze/index.js';
 import type { Config } from '../config/index.js';
 import { loadPipeline } from '../config/index.js';
 import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, RequestScheduler, RobotsCache, titleHash, withRetries, type Fetcher } from '../crawl/index.js';
-import { FetchError, PermanentFetchError, StoreError, XenoscopeError } from '../errors.js';
+import { AbortedError, FetchError, PermanentFetchError, StoreError, XenoscopeError } from '../errors.js';
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.js';
 import type { Clock, FeedItem, Logger } from '../model/index.js';
 import type { FeedRecord, Store, StoredAnalysis } from '../store/index.js';
@@ -31,7 +31,8 @@ export interface CrawlSummary {
 export interface FeedSummary {
   name: string;
   url: string;
-  status: 'ok' | 'not_modified' | 'failed';
+  /** `interrupted`: the run stopped (SIGINT/SIGTERM) before this feed was fetched. */
+  status: 'ok' | 'not_modified' | 'failed' | 'interrupted';
   error: { code: string; message: string } | null;
   /** Something odd that did not stop the feed, e.g. no items where there used to be some. */
   warning: string | null;
@@ -105,6 +106,10 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       if (refusal) throw new PermanentFetchError('ROBOTS_DISALLOWED', feed.url, refusal);
       response = await scheduler.run(feed.url, () => retry(() => fetcher(feed.url, { etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT })));
     } catch (error) {
+      if (error instanceof AbortedError) {
+        summary.status = 'interrupted';
+        return summary;
+      }
       return failFeed(feed, summary, error);
     }
     if (response.notModified || (feed.bodyHash !== null && response.bodyHash === feed.bodyHash)) {
@@ -152,7 +157,7 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
         }
         page = await scheduler.run(item.url, () => retry(() => fetcher(item.url, { accept: PAGE_ACCEPT })));
       } catch (error) {
-        if (deps.signal?.aborted && !(error instanceof FetchError)) return 'aborted';
+        if (error instanceof AbortedError) return 'aborted';
         summary.failed++;
         logPageFailure(feed, item.url, error);
         return error instanceof FetchError && error.isRetryable ? 'retryable' : 'done';

@@ -82,6 +82,8 @@ describe('crawl the fixture site end to end', () => {
     const second = await runCli(['--config', config, 'crawl', '--json']);
     const summary = JSON.parse(second.stdout);
     expect(summary.totals.articlesNew).toBe(0);
+    const unchanged = summary.feeds.filter((f: { name: string }) => ['The Steppe Herald', 'Volga Monitor', 'Eurasia Wire'].includes(f.name));
+    expect(unchanged.map((f: { status: string; items: number }) => [f.status, f.items])).toEqual([['not_modified', 0], ['not_modified', 0], ['not_modified', 0]]);
     const feedRequests = server.requests.slice(before).filter((r) => r.path === '/volga-monitor/atom.xml');
     expect(feedRequests).toHaveLength(1);
     expect(feedRequests[0]!.headers['if-none-match']).toBeTruthy();

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -94,6 +94,30 @@ describe('a crawl killed with SIGKILL', () => {
     expect(after.prepare('SELECT status FROM crawl_runs ORDER BY id').all()).toEqual([{ status: 'interrupted' }, { status: 'finished' }]);
     after.close();
     expect(existsSync(`${dbPath}.lock`)).toBe(false);
+  });
+
+  it('stops cleanly on SIGTERM: articles in flight finish, the run is recorded as interrupted', async () => {
+    const termDb = join(dir, 'term.db');
+    const termConfig = join(dir, 'term.yaml');
+    writeFileSync(termConfig, readFileSync(config, 'utf8').replace(dbPath, termDb));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/xenoscope.js'), '--config', termConfig, 'crawl'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const before = server.requests.length;
+    let pages = 0;
+    await server.waitForRequest((r) => server.requests.indexOf(r) >= before && /\/(news|articles)\//.test(r.path) && ++pages >= 10);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(3);
+    expect(stderr).toMatch(/SIGTERM received: finishing the articles in flight/);
+    expect(stderr).toMatch(/\(interrupted\)/);
+    const db = new Database(termDb, { readonly: true });
+    expect(db.prepare('SELECT status FROM crawl_runs').all()).toEqual([{ status: 'interrupted' }]);
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(site.articles.length);
+    db.close();
+    expect(existsSync(`${termDb}.lock`)).toBe(false);
   });
 
   it('refuses a second run while the lock is held by a live process', async () => {

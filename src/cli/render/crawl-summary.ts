@@ -12,7 +12,7 @@ export function renderCrawlSummary(summary: CrawlSummary, style: Style): string 
     `${t.articlesNew} new articles (${t.flagged} flagged), ${t.articlesDuplicate} duplicates, ${t.articlesSkipped} without article, ${t.pagesFailed} pages failed`;
   const rows = summary.feeds.map((f) => [
     sanitizeLine(f.name),
-    f.status === 'failed' ? style.red('failed') : f.status === 'not_modified' ? style.dim('unchanged') : style.green('ok'),
+    f.status === 'failed' ? style.red('failed') : f.status === 'not_modified' ? style.dim('unchanged') : f.status === 'interrupted' ? style.yellow('stopped') : style.green('ok'),
     f.items,
     f.new,
     f.duplicate + f.known,
