@@ -314,7 +314,8 @@ function openRequest(url: URL, address: ResolvedAddress, headers: Record<string,
       response.once('close', () => signal.removeEventListener('abort', onAbort));
       resolve(response);
     });
-    request.once('error', (error) => {
+    // `on`, not `once`: a destroyed request may report more than one error, and each must be caught.
+    request.on('error', (error) => {
       signal.removeEventListener('abort', onAbort);
       reject(error);
     });
@@ -414,7 +415,8 @@ function readBody(response: http.IncomingMessage, url: string, settings: Setting
     response.on('end', () => {
       if (settled) return;
       if (!response.complete || (Number.isFinite(declaredLength) && rawBytes < declaredLength)) return truncated();
-      if (!coding) return finish(null);
+      // An empty body is empty in every coding; servers send it with `Content-Encoding: gzip` too.
+      if (!coding || rawBytes === 0) return finish(null);
       decoder ??= startDecoder(Buffer.alloc(0));
       decoder?.end();
     });

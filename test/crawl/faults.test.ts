@@ -252,6 +252,13 @@ describe('the fetcher with odd content types and encodings', () => {
     expect(response.text).toBe(PAGE_TEXT);
   });
 
+  it('returns an empty body sent with Content-Encoding: gzip as empty text', async () => {
+    server.serve('/empty-gzip', { headers: { 'content-encoding': 'gzip', 'content-length': '0' }, body: '' });
+    const response = await fetcher()(`${server.url}/empty-gzip`);
+    expect(response.text).toBe('');
+    expect(response.body.length).toBe(0);
+  });
+
   it('reports a corrupt gzip body as a permanent BAD_GZIP', async () => {
     const error = await rejection(fetcher()(`${server.url}/corrupt-gzip`));
     expect(error).toBeInstanceOf(PermanentFetchError);
