@@ -1,20 +1,25 @@
 /**
- * Named entities, first version: runs of capitalized proper-noun tokens, typed by the gazetteer,
- * by cue words around them and by what the rest of the document says about the same name.
+ * Named entities without a trained model: runs of capitalized tokens, typed as person,
+ * organization or location by the gazetteer, by cue words around them, by the shape of the line
+ * they stand on (datelines, all-caps headlines, result tables) and by what the rest of the
+ * document says about the same name.
  */
 import type { EntityType, TextField } from '../model/index.js';
 import {
+  COUNTRY_NAMES,
   DEMONYMS,
   FIRST_NAMES,
   GAZETTEER,
   LOCATION_CUES,
   LOCATION_HEADS,
+  MISC_HEADS,
+  NAME_WORDS,
+  NOT_ACRONYM_NAMES,
   NOT_NAMES,
   ORGANIZATION_HEADS,
   ORGANIZATION_OPENERS,
   PERSON_CUES,
   PERSON_TITLES,
-  SURNAME_ENDINGS,
   normalizeName,
 } from './gazetteer/index.js';
 import type { TokenTable } from './tokens.js';
@@ -37,133 +42,267 @@ const NON_NAME_POS: ReadonlySet<string> = new Set(['PUNCT', 'SPACE', 'DET', 'PRO
 /** Lowercase words that join a name when they follow it: "Amur oblast", "the Tajik embassy". */
 const LOWERCASE_HEADS: ReadonlySet<string> = new Set(['oblast', 'region', 'krai', 'kray', 'okrug', 'raion', 'district', 'province', 'republic', 'embassy', 'consulate']);
 /** Group words that are adjectives of origin or faith, not names, when they end a run ("Central Asian"). */
-const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish']);
-const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'write', 'claim', 'state']);
+const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern']);
+const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'write', 'claim', 'state', 'note', 'explain']);
+const MONTHS: ReadonlySet<string> = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--']);
+/** Surname endings common in Russian and Central Asian names, on a word long enough to carry one. */
+const SURNAME = /^[a-z'-]{2,}(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skaya|skiy|enko|zoda|zade|uly|kyzy|ovich|evich|ovna|evna|yan|dze|shvili|iev|ieva)$/;
+/** An acronym: 2–6 capitals, digits or dots ("FSB", "OVD-Info" is not one; "U.N." is). */
+const ACRONYM = /^(?:[A-Z][A-Z0-9&]{1,5}|(?:[A-Z]\.){2,4})$/;
+/** A date as Reuters datelines write it ("1996-12-06"). */
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
 const APOSTROPHES = /[’‘]/g;
 const SPACES = /\s+/g;
 const SAINT = /^Saint /;
 
+/** What kind of line a sentence is, which changes what a capital letter means. */
+const enum LineKind {
+  Prose,
+  /** An all-caps headline: capitals say nothing, only known names count. */
+  Shouting,
+  /** A results or standings row: names followed by figures ("Leicester 3 1 1 1 4 4 4"). */
+  Table,
+}
+
+interface DocState {
+  /** Capitalized words seen mid-sentence in prose, so a sentence-initial one is a name too. */
+  midCaps: Set<string>;
+  /** Lowercase words of names typed in prose, so an all-caps headline can reuse them. */
+  namedWords: Set<string>;
+}
+
 /**
  * Finds and types the entities of a document's fields.
- * 1. Runs of capitalized tokens per sentence, joined across "of" and attached hyphens, extended by a
- *    lowercase head ("Amur oblast"); a sentence-initial common word is left out.
- * 2. Leading titles are stripped ("Prosecutor-General Igor Krasnov" → "Igor Krasnov", a person).
- * 3. Each run is typed: gazetteer, head words, first names, surname endings, cue words around it.
- * 4. Document consistency: a surname alone is the person named in full elsewhere; a name typed once
- *    keeps that type everywhere.
+ * 1. Each sentence is classed as prose, an all-caps headline or a table row.
+ * 2. Prose: runs of capitalized tokens, joined across "of" and attached hyphens, extended by a
+ *    lowercase head ("Amur oblast"); a sentence-initial common word is left out; titles are
+ *    stripped ("Prosecutor-General Igor Krasnov" → "Igor Krasnov", a person).
+ * 3. Each run is typed: gazetteer, head words, datelines, acronyms, first names, surname endings,
+ *    cue words around it; an unknown run of two or three name-cased words is a person's name.
+ * 4. Headlines are read after prose, with only known names as candidates; table rows type their
+ *    names as teams (organizations) unless known as a place or a person.
+ * 5. Document consistency: a surname alone is the person named in full elsewhere; a name typed
+ *    once keeps that type everywhere.
  */
 export function findEntities(fields: readonly { field: TextField; tokens: TokenTable }[]): EntitySpan[] {
-  const midSentenceCapitals = new Set<string>();
-  for (const { tokens } of fields) markNameTokens(tokens, midSentenceCapitals);
+  const state: DocState = { midCaps: new Set(), namedWords: new Set() };
+  const kinds = fields.map(({ tokens }) => tokens.sentences.map(([first, last]) => classifyLine(tokens, first, last)));
+  const flags = fields.map(({ tokens }, f) => markNameTokens(tokens, kinds[f] as LineKind[], state));
   const spans: EntitySpan[] = [];
-  for (const { field, tokens } of fields) {
-    for (const [first, last] of tokens.sentences) findRuns(tokens, field, first, last, midSentenceCapitals, spans);
-  }
+  fields.forEach(({ field, tokens }, f) => {
+    tokens.sentences.forEach(([first, last], s) => {
+      const kind = (kinds[f] as LineKind[])[s];
+      if (kind !== LineKind.Shouting) findRuns(tokens, flags[f] as Uint8Array, field, first, last, kind === LineKind.Table, state, spans);
+    });
+  });
+  for (const span of spans) if (span.type !== 'other') for (const word of span.canonical.toLowerCase().split(' ')) state.namedWords.add(word);
+  fields.forEach(({ field, tokens }, f) => {
+    tokens.sentences.forEach(([first, last], s) => {
+      if ((kinds[f] as LineKind[])[s] === LineKind.Shouting) findShoutedNames(tokens, field, first, last, state, spans);
+    });
+  });
   applyConsistency(spans);
   return spans;
 }
 
-/** Per table, whether each token can be part of a name; filled by `markNameTokens`. */
-const NAME_FLAGS = new WeakMap<TokenTable, Uint8Array>();
-
-function isNameToken(t: TokenTable, i: number): boolean {
-  return NAME_FLAGS.get(t)?.[i] === 1;
+function classifyLine(t: TokenTable, first: number, last: number): LineKind {
+  let upperWords = 0;
+  let mixedWords = 0;
+  let numbers = 0;
+  let words = 0;
+  for (let i = first; i < last; i++) {
+    const pos = t.pos[i];
+    if (pos === 'NUM') {
+      numbers++;
+      continue;
+    }
+    if (pos === 'PUNCT' || pos === 'SPACE' || t.capitalized[i] === 0) {
+      if (pos !== 'PUNCT' && pos !== 'SPACE' && LETTER.test(t.value[i] as string)) {
+        words++;
+        mixedWords++;
+      }
+      continue;
+    }
+    words++;
+    const v = t.value[i] as string;
+    if (v.length > 1 && !LOWER_LETTER.test(v)) upperWords++;
+    else mixedWords++;
+  }
+  if (upperWords >= 3 && mixedWords <= 1) return LineKind.Shouting;
+  if (numbers >= 2 && numbers * 2 >= words) return LineKind.Table;
+  return LineKind.Prose;
 }
 
-/** Flags the tokens that can be part of a name and collects the capitalized words seen mid-sentence. */
-function markNameTokens(t: TokenTable, midSentenceCapitals: Set<string>): void {
+/** Flags the tokens of prose and tables that can be part of a name; collects mid-sentence capitals. */
+function markNameTokens(t: TokenTable, kinds: readonly LineKind[], state: DocState): Uint8Array {
   const flags = new Uint8Array(t.value.length);
-  for (let k = 0; k < flags.length; k++) {
-    if (t.capitalized[k] === 1 && !NON_NAME_POS.has(t.pos[k] as string) && !NOT_NAMES.has(t.lower[k] as string)) flags[k] = 1;
-  }
-  NAME_FLAGS.set(t, flags);
-  for (const [first, last] of t.sentences) {
-    for (let i = first + 1; i < last; i++) if (flags[i] === 1 && t.pos[i - 1] !== 'PUNCT') midSentenceCapitals.add(t.lower[i] as string);
-  }
+  t.sentences.forEach(([first, last], s) => {
+    if (kinds[s] === LineKind.Shouting) return;
+    for (let k = first; k < last; k++) {
+      if (t.capitalized[k] === 0 || NON_NAME_POS.has(t.pos[k] as string) || NOT_NAMES.has(t.lower[k] as string)) continue;
+      flags[k] = 1;
+      if (k > first && t.pos[k - 1] !== 'PUNCT') state.midCaps.add(t.lower[k] as string);
+    }
+  });
+  return flags;
 }
 
 function isAttached(t: TokenTable, i: number): boolean {
   return i > 0 && t.start[i] === t.end[i - 1];
 }
 
-function findRuns(t: TokenTable, field: TextField, first: number, last: number, midCaps: ReadonlySet<string>, out: EntitySpan[]): void {
+function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: number, last: number, isTable: boolean, state: DocState, out: EntitySpan[]): void {
   let i = first;
   while (i < last) {
-    if (!isNameToken(t, i)) {
+    if (flags[i] !== 1) {
       i++;
       continue;
     }
     let a = i;
     let b = i + 1;
     while (b < last) {
-      const low = t.lower[b] ?? '';
-      if (isNameToken(t, b)) b++;
-      else if (low === 'of' && b + 1 < last && isNameToken(t, b + 1)) b += 2;
-      else if (low === 'of' && t.lower[b + 1] === 'the' && b + 2 < last && isNameToken(t, b + 2)) b += 3;
+      const low = t.lower[b] as string;
+      if (flags[b] === 1) b++;
+      else if (low === 'of' && b + 1 < last && flags[b + 1] === 1) b += 2;
+      else if (low === 'of' && t.lower[b + 1] === 'the' && b + 2 < last && flags[b + 2] === 1) b += 3;
       else if ((low === '-' || low === '‑') && isAttached(t, b) && b + 1 < last && isAttached(t, b + 1)) b += 2;
       else break;
     }
-    if (b < last && LOWERCASE_HEADS.has(t.lower[b] ?? '')) b++;
+    if (b < last && LOWERCASE_HEADS.has(t.lower[b] as string)) b++;
     i = b;
     // A sentence-initial word is capitalized anyway: keep it only when it is known to be a name.
     const isInitial = a === first || (a === first + 1 && t.pos[first] === 'PUNCT');
-    if (isInitial && !isKnownInitial(t, a, b, midCaps)) {
+    if (isInitial && !isTable && !isKnownInitial(t, a, b, state.midCaps)) {
       a++;
-      while (a < b && !isNameToken(t, a)) a++;
+      while (a < b && flags[a] !== 1) a++;
     }
     if (a >= b) continue;
-    const span = typeRun(t, field, a, b);
+    const span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, a === first && isDateline(t, b, last));
     if (span) out.push(span);
   }
 }
 
 function isKnownInitial(t: TokenTable, a: number, b: number, midCaps: ReadonlySet<string>): boolean {
-  const low = t.lower[a] ?? '';
+  const low = t.lower[a] as string;
   if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || midCaps.has(low) || GAZETTEER.has(low)) return true;
-  return GAZETTEER.has(normalizeName(t.text.slice(t.start[a], t.end[b - 1])));
+  // "Zoltrex Holdings fell": a proper noun followed by more of the name.
+  if (b - a > 1 && t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) return true;
+  if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(low)) return true;
+  return GAZETTEER.has(runKey(t, a, b));
 }
 
-function typeRun(t: TokenTable, field: TextField, a: number, b: number): EntitySpan | null {
-  const lastLow = t.lower[b - 1] ?? '';
-  const firstLow = t.lower[a] ?? '';
-  let type: EntityType = 'other';
-  let canonical: string | null = null;
-
-  const known = GAZETTEER.get(normalizeName(t.text.slice(t.start[a], t.end[b - 1])));
-  if (known) {
-    type = known.type;
-    canonical = known.canonical;
-  } else if (ORGANIZATION_HEADS.has(lastLow) || (b - a > 1 && ORGANIZATION_OPENERS.has(firstLow))) {
-    type = 'organization';
-  } else if (LOCATION_HEADS.has(lastLow) && b - a > 1) {
-    type = 'location';
-  } else {
-    // Titles before a name: strip them, and the name is a person's.
-    let k = b - 2;
-    while (k >= a && !PERSON_TITLES.has(t.lower[k] ?? '')) k--;
-    if (k >= a && isNameToken(t, k + 1)) {
-      a = k + 1;
-      type = 'person';
-    } else if (isPersonName(t, a, b)) {
-      type = 'person';
-    } else if (b - a <= 3 && hasLocationCue(t, a) && !SPEECH_LEMMAS.has(t.lemma[b] ?? '')) {
-      type = 'location';
-    }
+/** "KALUGA, April 3 —", "AL-AIN , United Arab Emirates 1996-12-06": a place opening a dateline. */
+function isDateline(t: TokenTable, b: number, last: number): boolean {
+  if (t.lower[b] !== ',' && !DATELINE_DASHES.has(t.lower[b] as string)) return false;
+  for (let k = b + 1; k < Math.min(last, b + 9); k++) {
+    const low = t.lower[k] as string;
+    if (MONTHS.has(low) || ISO_DATE.test(low) || DATELINE_DASHES.has(low)) return true;
   }
-  // A run of group words ("Tajik", "Central Asian", "Muslims") names a group, not an entity.
-  if (!known && GROUP_WORDS.has(t.singular[b - 1] || lastLow)) return null;
+  return false;
+}
+
+function runKey(t: TokenTable, a: number, b: number): string {
+  return b - a === 1 ? normalizeName(t.value[a] as string) : normalizeName(t.text.slice(t.start[a], t.end[b - 1]));
+}
+
+function makeSpan(t: TokenTable, field: TextField, a: number, b: number, type: EntityType, canonical: string | null): EntitySpan {
   const text = t.text.slice(t.start[a], t.end[b - 1]);
   return { field, first: a, last: b, text, canonical: canonical ?? canonicalize(text), type, start: t.start[a] ?? 0, end: t.end[b - 1] ?? 0 };
 }
 
-function isPersonName(t: TokenTable, a: number, b: number): boolean {
-  if (FIRST_NAMES.has(t.lower[a] ?? '')) return true;
-  if (PERSON_CUES.has(previousWord(t, a))) return true;
-  const lastLow = t.lower[b - 1] ?? '';
-  if (b - a >= 2 && b - a <= 3 && SURNAME_ENDINGS.some((e) => lastLow.endsWith(e) && lastLow.length > e.length + 2)) return true;
-  // "Krasnov said": a surname-like single word followed by a speech verb.
-  if (b - a === 1 && SURNAME_ENDINGS.some((e) => lastLow.endsWith(e) && lastLow.length > e.length + 2) && SPEECH_LEMMAS.has(t.lemma[b] ?? '')) return true;
+function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDatelinePlace: boolean): EntitySpan | null {
+  const lastLow = t.lower[b - 1] as string;
+  const firstLow = t.lower[a] as string;
+  const known = GAZETTEER.get(runKey(t, a, b));
+  if (known) return makeSpan(t, field, a, b, known.type, known.canonical);
+  if (ORGANIZATION_HEADS.has(lastLow) || (b - a > 1 && ORGANIZATION_OPENERS.has(firstLow))) return makeSpan(t, field, a, b, 'organization', null);
+  if (LOCATION_HEADS.has(lastLow) && b - a > 1) return makeSpan(t, field, a, b, 'location', null);
+  // A run of group words ("Tajik", "Central Asian", "Muslims") names a group, not an entity.
+  if (GROUP_WORDS.has(t.singular[b - 1] || lastLow)) return null;
+  if (isDatelinePlace) return makeSpan(t, field, a, b, 'location', titleCase(t, a, b));
+  // Titles before a name: strip them, and the name is a person's.
+  let k = b - 2;
+  while (k >= a && !PERSON_TITLES.has(t.lower[k] as string)) k--;
+  if (k >= a && t.capitalized[k + 1] === 1 && t.pos[k + 1] !== 'PUNCT') return makeSpan(t, field, k + 1, b, 'person', null);
+  if (MISC_HEADS.has(lastLow) || hasGroupWord(t, a, b)) return makeSpan(t, field, a, b, 'other', null);
+  if (isPersonName(t, a, b)) return makeSpan(t, field, a, b, 'person', null);
+  if (b - a <= 3 && hasLocationCue(t, a) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) return makeSpan(t, field, a, b, 'location', null);
+  if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(firstLow)) return makeSpan(t, field, a, b, 'organization', null);
+  return makeSpan(t, field, a, b, 'other', null);
+}
+
+/** A name in a results row: a known place or person, else a team. */
+function typeTableName(t: TokenTable, field: TextField, a: number, b: number): EntitySpan | null {
+  const known = GAZETTEER.get(runKey(t, a, b));
+  if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
+  if (GROUP_WORDS.has(t.lower[b - 1] as string)) return null;
+  if (FIRST_NAMES.has(t.lower[a] as string) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
+  return makeSpan(t, field, a, b, 'organization', null);
+}
+
+function isCountry(canonical: string): boolean {
+  return COUNTRY_NAMES.has(canonical);
+}
+
+/** Known names in an all-caps headline: the longest known run at each token, else a name typed elsewhere in the text. */
+function findShoutedNames(t: TokenTable, field: TextField, first: number, last: number, state: DocState, out: EntitySpan[]): void {
+  let i = first;
+  while (i < last) {
+    const low = t.lower[i] as string;
+    if (!NAME_WORDS.has(low) && !state.namedWords.has(low) && !FIRST_NAMES.has(low)) {
+      i++;
+      continue;
+    }
+    let found: EntitySpan | null = null;
+    for (let b = Math.min(last, i + 4); b > i && found === null; b--) {
+      if (t.pos[b - 1] === 'PUNCT') continue;
+      const known = GAZETTEER.get(runKey(t, i, b));
+      if (known) found = makeSpan(t, field, i, b, known.type, known.canonical);
+    }
+    if (found === null && state.namedWords.has(low)) found = makeSpan(t, field, i, i + 1, 'other', titleCase(t, i, i + 1));
+    if (found === null && FIRST_NAMES.has(low) && i + 1 < last && LETTER.test(t.value[i + 1] as string) && t.pos[i + 1] !== 'PUNCT') {
+      found = makeSpan(t, field, i, i + 2, 'person', titleCase(t, i, i + 2));
+    }
+    if (found) {
+      out.push(found);
+      i = found.last;
+    } else i++;
+  }
+}
+
+function titleCase(t: TokenTable, a: number, b: number): string {
+  const text = t.text.slice(t.start[a], t.end[b - 1]);
+  if (LOWER_LETTER.test(text)) return canonicalize(text);
+  return canonicalize(text.toLowerCase().replace(/(^|[\s'-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
+}
+
+function hasGroupWord(t: TokenTable, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (DEMONYMS.has(t.lower[k] as string)) return true;
   return false;
+}
+
+function isPersonName(t: TokenTable, a: number, b: number): boolean {
+  if (FIRST_NAMES.has(t.lower[a] as string)) return true;
+  if (PERSON_CUES.has(previousWord(t, a))) return true;
+  const lastLow = t.lower[b - 1] as string;
+  const n = b - a;
+  if (n >= 2 && n <= 3 && SURNAME.test(lastLow)) return true;
+  // "Krasnov said": a single word followed by a speech verb.
+  if (n === 1 && SPEECH_LEMMAS.has(t.lemma[b] as string) && t.pos[b] === 'VERB') return true;
+  // An unknown run of two or three name-cased words with no group word or head is most often a person's name.
+  if (n >= 2 && n <= 3) {
+    for (let k = a; k < b; k++) if (!isNameCased(t.value[k] as string)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** "Chupik", "O'Brien", "Al-Ain": a capital, then lowercase letters. */
+function isNameCased(value: string): boolean {
+  return value.length > 1 && LOWER_LETTER.test(value) && !value.includes('.');
 }
 
 /** "in Kaluga", "near Kaluga", "the city of Kaluga", "the port of Zelenodolsk". */
@@ -177,7 +316,7 @@ function hasLocationCue(t: TokenTable, a: number): boolean {
 function previousWord(t: TokenTable, a: number): string {
   let p = a - 1;
   while (p >= 0 && (t.lower[p] === ',' || t.lower[p] === 'the')) p--;
-  return p >= 0 ? (t.lower[p] ?? '') : '';
+  return p >= 0 ? (t.lower[p] as string) : '';
 }
 
 function canonicalize(text: string): string {
@@ -206,7 +345,10 @@ function applyConsistency(spans: EntitySpan[]): void {
     }
     if (span.type === 'other') {
       const same = typed.get(normalizeName(span.canonical));
-      if (same) span.type = same.type;
+      if (same) {
+        span.type = same.type;
+        span.canonical = same.canonical;
+      }
     }
   }
 }

@@ -62,7 +62,11 @@ describe('entity typing', () => {
     expect(entities(text)).toEqual([]);
   });
 
-  it('types an unknown name as other', () => {
-    expect(typeOf('Shares of Zoltrex Holdings fell sharply.', 'Zoltrex Holdings')).toEqual(['other', 'Zoltrex Holdings']);
+  it('types an unknown name with a company word as an organization', () => {
+    expect(typeOf('Shares of Zoltrex Holdings fell sharply.', 'Zoltrex Holdings')).toEqual(['organization', 'Zoltrex Holdings']);
+  });
+
+  it('types an unknown single name with no cue as other', () => {
+    expect(typeOf('Shares of Zoltrex fell sharply.', 'Zoltrex')).toEqual(['other', 'Zoltrex']);
   });
 });

@@ -70,3 +70,23 @@ export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildGazetteer();
 
 /** Demonyms and country adjectives ("tajik", "russian"): on their own they are not entities. */
 export const DEMONYMS: ReadonlySet<string> = new Set(COUNTRIES.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));
+
+/** Short words inside known names that are ordinary words in an all-caps headline ("of", "new"). */
+const COMMON_NAME_PARTS: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', 'al', 'new', 'city', 'north', 'south', 'east', 'west', 'central', 'united', 'great',
+  'upper', 'lower', 'red', 'national', 'state', 'federal', 'service', 'ministry', 'court', 'committee', 'council', 'office', 'group', 'union',
+  'human', 'rights', 'international', 'world', 'bank', 'party', 'guard', 'general', 'assembly', 'security', 'agency', 'news', 'post', 'times',
+  'one', 'just', 'public', 'metro', 'air', 'airlines', 'channel', 'time', 'current', 'street', 'square', 'region', 'oblast', 'krai', 'far',
+  'middle', 'near', 'gulf', 'coast', 'republic', 'islamic', 'orthodox', 'church', 'cathedral', 'mosque', 'imperial', 'movement', 'railways',
+]);
+
+/**
+ * Words that may start a known name when a headline is written in capitals ("JAPAN", "CHINA",
+ * "KREMLIN"): in an all-caps line only these are name candidates.
+ */
+export const NAME_WORDS: ReadonlySet<string> = new Set(
+  [...GAZETTEER.keys()].flatMap((key) => key.split(' ')).filter((word) => word.length > 1 && !COMMON_NAME_PARTS.has(word)),
+);
+
+/** Canonical names of countries: in a results table a country is a national team, typed as a place. */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.name));

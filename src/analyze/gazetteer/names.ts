@@ -2,33 +2,69 @@
  * First names common in Russian, Central Asian and international coverage, and the words that
  * mark a name as a person's, an organization's or a place's. All lowercase.
  */
-export const FIRST_NAMES: ReadonlySet<string> = new Set([
-  // Russian, Ukrainian, Belarusian
-  'aleksandr', 'alexander', 'alexandra', 'aleksei', 'alexei', 'alexey', 'alla', 'anastasia', 'anatoly', 'andrei', 'andrey', 'anna', 'anton',
-  'arkady', 'artem', 'artyom', 'boris', 'daria', 'darya', 'denis', 'dmitri', 'dmitry', 'ekaterina', 'elena', 'elizaveta', 'evgeny',
-  'fyodor', 'galina', 'gennady', 'georgy', 'grigory', 'igor', 'ilya', 'inna', 'irina', 'ivan', 'kirill', 'konstantin', 'ksenia',
-  'larisa', 'leonid', 'lev', 'lidia', 'lyudmila', 'marina', 'maria', 'mariya', 'maxim', 'mikhail', 'nadezhda', 'natalia', 'natalya',
-  'nikita', 'nikolai', 'nikolay', 'oksana', 'oleg', 'olga', 'pavel', 'pyotr', 'roman', 'ruslan', 'sergei', 'sergey', 'stanislav',
-  'svetlana', 'tatiana', 'tatyana', 'timur', 'valentina', 'valentin', 'valery', 'vasily', 'vera', 'viktor', 'victor', 'vitaly',
-  'vladimir', 'vladislav', 'vyacheslav', 'yana', 'yekaterina', 'yelena', 'yevgeny', 'yulia', 'yuri', 'yury', 'zinaida', 'ramzan',
-  'sergey', 'alisa', 'polina', 'sofia', 'veronika', 'yaroslav', 'gleb', 'egor', 'yegor', 'matvei', 'semyon', 'zakhar',
-  // Tajik
-  'emomali', 'rustam', 'farrukh', 'firuz', 'dilshod', 'jamshed', 'jamshid', 'umed', 'umedjon', 'sherzod', 'shamsiddin', 'saidjon',
-  'faridun', 'bakhtiyor', 'bakhrom', 'davlatali', 'khurshed', 'manuchehr', 'mirzo', 'nasim', 'parviz', 'rahmon', 'sukhrob',
-  'zafar', 'zarina', 'nigina', 'malika', 'mehrangez', 'gulnora', 'nargis', 'shahlo', 'farzona', 'sitora', 'muhammadjon', 'abdullo',
-  'dalerdzhon', 'daler', 'saidakram', 'muhammadsobir', 'rachabalizoda', 'shakhromi', 'amirkhon', 'ismoil', 'komron', 'firdavs',
-  // Uzbek
-  'shavkat', 'akmal', 'aziz', 'bobur', 'dilnoza', 'jasur', 'nodir', 'otabek', 'sardor', 'shukhrat', 'ulugbek', 'kamola', 'gulnara',
-  'feruza', 'dilorom', 'laziz', 'alisher', 'odil', 'ravshan', 'sanjar', 'botir', 'islom',
-  // Kyrgyz, Kazakh
-  'sadyr', 'almazbek', 'aibek', 'azamat', 'bakyt', 'daniyar', 'erlan', 'kanat', 'nurlan', 'askar', 'aizada', 'aigul', 'ainura',
-  'asel', 'cholpon', 'kasym-jomart', 'kassym-jomart', 'nursultan', 'talant', 'tilek', 'zhyldyz', 'bermet', 'meerim', 'kubanychbek',
-  // Caucasus and others
-  'ilham', 'nikol', 'irakli', 'magomed', 'akhmed', 'ahmed', 'ali', 'murad', 'kamila', 'leila', 'madina',
-  // International
-  'john', 'james', 'michael', 'david', 'peter', 'paul', 'mark', 'thomas', 'william', 'robert', 'richard', 'mary', 'sarah', 'emma',
-  'anne', 'laura', 'julia', 'jean', 'marie', 'antonio', 'volker', 'filippo', 'ursula', 'josep', 'emmanuel', 'olaf', 'recep',
-]);
+/**
+ * Given names common in Russian, Central Asian, Caucasian and international news coverage,
+ * space-separated: a first word from this list makes a run a person's name ("Farrukh Sharipov").
+ * Words that are also ordinary sentence openers ("Bill", "Will", "Said") are left out.
+ */
+const FIRST_NAME_WORDS = `
+aamir aaron abdul abdulaziz abdulla abdullah abdullo abu adam adilet adrian ahmad ahmed ahmet aibek aidar
+aigul ainura airat aizada ajay akbar akhmad akhmed akmal akylbek alan albert alberto alec alejandro aleksandr
+aleksei alex alexander alexandra alexei alexey alexis alfred alfredo ali alice alicia alikhan alina alisa
+alisher alison aliya alla allan almaz almazbek alsu amanda amir amirkhon amy ana anastasia anatoly anders
+andre andrea andreas andrei andres andrew andrey andy angela angelo angus anil ann anna anne annette anthony
+antoine anton antonio anvar anwar arantxa aravinda arjuna arkady arnold artem arthur artyom asel ashley ashraf
+asif askar askhat aslan atul ayman ayub azamat azat aziz bahrom bakhrom bakhtiyor baktybek bakyt barbara barry
+bart bashar behruz beksultan bekzod ben benazir benjamin bermet bernard bernd bernhard billy binyamin bislan
+bob bobby bobur bolot boris botir boutros brad brandon brendan brett brian bruce bruno bryan bulat carl carla
+carlo carlos carmen carol caroline catherine cathy cedric cesar charles charlie chen choi cholpon chris
+christian christina christine christoph christopher chyngyz claire clare claude claudia claudio colin conchita
+craig cristina daler dalerdzhon damir dan daniel daniele daniyar danny daria darren darya dastan dave david
+davlatali davron dean deborah deng denis dennis derek diana diane diego dieter dilnoza dilorom dilovar dilshod
+dilyara dirk dmitri dmitriy dmitry dominic donald doniyor doug douglas duncan dzhamshed dzhokhar eddie edgar
+eduardo edward edwin egor ekaterina eldar eldor elena elizabeth elizaveta ellen elmira elvira emil emilio
+emily emma emmanuel emomali enrique eric erik erlan ermek ernesto ernst eugene evgenia evgeny fabio farhod
+farid faridun farrukh farzona felix fernando feruza filippo firdavs firuz francesco francis francisco franck
+francois frank franz fred frederick friedrich fumio fyodor gabriel gabriela galina gary gavin gennady geoff
+geoffrey georg george georgy gerald gerard gerhard gianni giorgio giovanni giuseppe gleb glen glenn goran
+gordon graham greg gregory grigory guido guillermo gulnara gulnaz gulnora gunter gustavo guzel hafez hamid
+hamza hans hans-dietrich hans-peter harold harry hashan hassan heinz helen helmut henri henrik henry herbert
+hideo hiroshi horst hosni howard hu huang hugh hugo hussein ian ibrahim ignacio igor ijaz ildar ilgiz ilham
+ilhom ilnur ilshat ilya ilyos imran ingrid inna inzamam irakli irina isa isaac islom ismail ismoil ivan jackie
+jacob jacques jahongir jaime jake jalal james jamshed jamshid jan jana jane janet jason jasur javed javier
+javlon jay jean jean-claude jean-francois jean-louis jean-luc jean-marie jean-paul jean-pierre jeff jeffrey
+jennifer jens jeremy jerome jerry jesus jiang jim jimmy joachim joan joe joel johan johann johannes john
+jonathan jorge jose josef josep joseph juan judith julia julian julie julio jung junichiro jurgen kairat
+kamchybek kamila kamol kamola kanat kang kapil karen karim karl karl-heinz kassym-jomart kasym-jomart kate
+katherine keith ken kenneth kevin khaled khalid khasan khurshed khusein khusrav kim kirill klaus kofi komron
+konstantin kristina ksenia kubanychbek kumar kurmanbek kurt lamberto larisa lars laura laurent laziz lecha
+leila leon leonard leonardo leonid lev leysan li lidia lilia liliya lindsay lisa liu lorenzo louis luc luca
+lucas luigi luis lydia lynn lyubov lyudmila madina magnus magomed magomet mahmadali mahmoud malcolm malika
+mansur manuchehr manuel marat marc marcel marcelo marco marcos margaret maria marie marina mario marion mariya
+mark markus martin martina mary massimo massoud mathias matt matthew matthias matvei maurice maxim meerim
+mehrangez melis michael michel michele miguel mike mikhail milana mirzo mohamed mohammad mohammed mohsin moin
+monica movsar muhammad muhammadjon muhammadsobir muhiddin murad mushtaq muttiah nadezhda nadia nadya nancy
+narendra nargis nasim nasser natalia natalya nathan navruz nawaz neil nelson nicholas nick nicolas nigel
+nigina nikita nikol nikolai nikolay nina nodir nodirbek noel norbert norman nurbek nurlan nursultan odil
+oksana olaf oleg olga olim oliver omar omurbek osama oscar otabek otto oybek pablo paolo parviz pascal
+patricia patrick paul pavel pedro pervez pete peter petr philip philippe pierre pierre-yves polina pyotr
+rachabalizoda radik rafael rafail rahim rahmon rahul rail raisa rajesh rakhmon ralph ramil ramiz ramon ramzan
+rashid raul ravil ravshan raymond rebecca recep regina renat reza ricardo richard rick rifat rimma rinat
+robert roberto robin rodrigo roger roland roman ron ronald rosa ross roza ruslan rustam rustem ruth ryan
+ryutaro sachin saddam sadyr saeed safar saidakram saidjon salavat salim salman sam samir samuel sanath sandra
+sanjar sanjay sarah sardor sean sebastian sebastien semyon serena sergei sergey sergio serik shahid shahlo
+shakhromi shamil shamsiddin shane sharif sharon shavkat sherali sherzod shimon shinzo shoaib shodmon shohruh
+shukhrat simon sino sitora sofia sooronbay sourav stanislav stefan stefano steffi stephen steve steven stuart
+sukhrob sunil susan svetlana talant tamara tariq tatiana tatyana ted temir temur terry thomas tilek tim
+timothy timur todd tohir tom tomiichi tommy tony ulan ulmas ulugbek umar umed umedjon umid ursula uwe vadim
+valentin valentina valeria valeriy valery varvara vasilisa vasily venera venus vera veronika victor vijay
+viktor viktoria vincent vitaliy vitaly vladimir vladislav volker vsevolod vyacheslav walter wang waqar wasim
+wayne werner william wim wolfgang wu yakov yan yana yang yaroslav yasser yegor yekaterina yelena yerlan
+yevgenia yevgeniy yevgeny yitzhak yoshiro yulia yuri yury yusuf yves zafar zakhar zarina zelimkhan zhang
+zhanna zhao zhoomart zhou zhyldyz zinaida zohir zoir zokir zoran zufar zulfiya zurab
+`;
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAME_WORDS.split(/\s+/).filter(Boolean));
 
 /** Titles and roles that precede a name ("Prosecutor-General Igor Krasnov"): stripped, and the name is a person. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
@@ -36,7 +72,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'activist', 'lawyer', 'attorney', 'judge', 'chairman', 'chairwoman', 'chair', 'head',
   'chief', 'director', 'colonel', 'major', 'lieutenant', 'captain', 'sergeant', 'officer', 'imam', 'mufti', 'ambassador', 'consul',
   'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'patriarch', 'lawmaker', 'mp', 'speaker', 'commissioner', 'ombudsman',
-  'ombudswoman', 'researcher', 'professor', 'journalist', 'reporter', 'correspondent', 'editor', 'leader', 'secretary', 'envoy',
+  'ombudswoman', 'researcher', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'rev', 'rev.', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'emir', 'sultan', 'gen', 'gen.', 'col', 'col.', 'lt', 'sgt', 'capt', 'maj', 'gov', 'gov.', 'sen', 'sen.', 'rep', 'rep.', 'professor', 'journalist', 'reporter', 'correspondent', 'editor', 'leader', 'secretary', 'envoy',
 ]);
 
 /** Words that, said of a following name, make it a person ("activist Valentina Chupik", "said Petrov"). */
@@ -52,7 +88,24 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'police', 'commission', 'administration', 'government', 'church', 'mosque', 'group', 'company', 'corporation', 'airlines',
   'news', 'times', 'post', 'herald', 'monitor', 'wire', 'gazette', 'gazeta', 'radio', 'tv', 'network', 'association', 'society',
   'federation', 'organization', 'organisation', 'movement', 'front', 'army', 'forces', 'inspectorate', 'prosecutor’s', 'school',
-  'college', 'academy', 'hospital', 'fund', 'board', 'bureau', 'parliament', 'assembly', 'legislature',
+  'college', 'academy', 'hospital', 'fund', 'board', 'bureau', 'parliament', 'assembly', 'legislature', 'inc', 'inc.', 'corp', 'corp.',
+  'ltd', 'ltd.', 'plc', 'llc', 'ag', 'gmbh', 'sa', 'nv', 'co', 'co.', 'holdings', 'holding', 'airways', 'motors', 'industries', 'telecom',
+  'petroleum', 'energy', 'oil', 'gas', 'securities', 'capital', 'partners', 'fc', 'club', 'united', 'rovers', 'wanderers', 'athletic',
+  'city', 'county', 'team', 'tribunal', 'police', 'militia', 'brigade', 'battalion', 'regiment', 'exchange', 'press',
+  'rossii', 'media', 'agency', 'journal', 'daily', 'telegraph', 'tribune', 'observer', 'review', 'magazine', 'channel', 'studio', 'studios',
+]);
+
+/** Last words of names of events, prizes, laws and the like, which are neither people, places nor organizations. */
+export const MISC_HEADS: ReadonlySet<string> = new Set([
+  'cup', 'championship', 'championships', 'open', 'games', 'olympics', 'prix', 'award', 'awards', 'prize', 'war', 'day', 'act', 'code',
+  'treaty', 'accord', 'accords', 'declaration', 'festival', 'week', 'year', 'era', 'revolution', 'operation', 'crisis', 'index', 'law',
+  'tournament', 'trophy', 'series', 'classic', 'marathon', 'rally', 'tour', 'ramadan', 'eid', 'christmas', 'easter', 'navruz', 'nowruz',
+]);
+
+/** All-caps words that are not organizations ("TV", "GDP", "OK"). */
+export const NOT_ACRONYM_NAMES: ReadonlySet<string> = new Set([
+  'tv', 'gdp', 'ok', 'am', 'pm', 'ceo', 'cfo', 'id', 'hiv', 'aids', 'covid', 'sms', 'pdf', 'usb', 'dna', 'vat', 'i', 'ii', 'iii', 'iv',
+  'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'ad', 'bc', 'gmt', 'utc', 'mw', 'kg', 'km', 'nb', 'ps', 'vs', 'q1', 'q2', 'q3', 'q4', 'us', 'it',
 ]);
 
 /** First words that make a name an organization ("Ministry of Internal Affairs", "Embassy of Tajikistan"). */
