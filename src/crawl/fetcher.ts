@@ -395,8 +395,9 @@ function readBody(response: http.IncomingMessage, url: string, settings: Setting
       if (!coding) return null;
       const created = createDecoder(coding.coding, first);
       created.on('data', accept);
+      // The decoder only sees bytes that arrived and is ended only after a complete response, so its
+      // errors are corrupt data; a cut connection is reported by the response itself.
       created.on('error', (error) => {
-        if (!response.complete) return truncated(error);
         finish(new PermanentFetchError(coding.code, url, `corrupt ${coding.coding} body: ${error.message}`, response.statusCode ?? null, { cause: error }));
       });
       created.on('end', () => finish(null));
