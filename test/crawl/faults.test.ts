@@ -265,6 +265,13 @@ describe('the fetcher with odd content types and encodings', () => {
     expect(error.code).toBe('BAD_GZIP');
   });
 
+  it('reports corrupt gzip found while a long body is still arriving as BAD_GZIP, not TRUNCATED', async () => {
+    const header = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03]);
+    server.serve('/long-corrupt-gzip', { headers: { 'content-encoding': 'gzip' }, body: Buffer.concat([header, Buffer.alloc(200_000, 0xff)]) });
+    const error = await rejection(fetcher()(`${server.url}/long-corrupt-gzip`));
+    expect(error.code).toBe('BAD_GZIP');
+  });
+
   it('reports a gzip stream cut short inside a complete response as BAD_GZIP', async () => {
     const whole = gzipSync(Buffer.from(PAGE_TEXT.repeat(20)));
     server.serve('/cut-gzip', { headers: { 'content-encoding': 'gzip' }, body: whole.subarray(0, whole.length - 12) });
