@@ -41,6 +41,8 @@ const crawlSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
   /** Largest body accepted, in bytes. @default 5000000 */
   maxBodyBytes: z.number().int().min(1024).max(100_000_000).default(5_000_000),
+  /** Redirects followed for one request; loops are detected before this. @default 5 */
+  maxRedirects: z.number().int().min(0).max(20).default(5),
   /** Extra attempts for a retryable failure (timeout, reset, 5xx, 429) within one run. @default 2 */
   retries: z.number().int().min(0).max(10).default(2),
   /** Base delay of the exponential backoff between attempts. @default 500 */

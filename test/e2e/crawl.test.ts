@@ -28,7 +28,7 @@ describe('crawl the fixture site end to end', () => {
         `database: ${dbPath}`,
         'crawl:',
         '  allowPrivateAddresses: true',
-        '  timeoutMs: 1500',
+        '  timeoutMs: 3000',
         '  retries: 0',
         '  minDelayMs: 0',
         'feeds:',
