@@ -57,6 +57,10 @@ const LOWER_LETTER = /\p{Ll}/u;
 const APOSTROPHES = /[’‘]/g;
 const SPACES = /\s+/g;
 const SAINT = /^Saint /;
+/** Characters `normalizeName` rewrites in a lowercase word: typographic apostrophes and dashes. */
+const NEEDS_NORMALIZING = /[’‘`‐‑‒–—]/;
+/** What `canonicalize` rewrites: typographic apostrophes, runs of or unusual spaces, a leading "Saint". */
+const NEEDS_CANONICALIZING = /[’‘\t\n\r\u00a0]| {2}|^Saint /;
 
 /** What kind of line a sentence is, which changes what a capital letter means. */
 const enum LineKind {
@@ -98,42 +102,42 @@ export function findEntities(fields: readonly { field: TextField; tokens: TokenT
       if (kind !== LineKind.Shouting) findRuns(tokens, flags[f] as Uint8Array, field, first, last, kind === LineKind.Table, state, spans);
     });
   });
-  for (const span of spans) if (span.type !== 'other') for (const word of span.canonical.toLowerCase().split(' ')) state.namedWords.add(word);
-  fields.forEach(({ field, tokens }, f) => {
-    tokens.sentences.forEach(([first, last], s) => {
-      if ((kinds[f] as LineKind[])[s] === LineKind.Shouting) findShoutedNames(tokens, field, first, last, state, spans);
+  if (kinds.some((k) => k.includes(LineKind.Shouting))) {
+    for (const span of spans) if (span.type !== 'other') for (const word of span.canonical.toLowerCase().split(' ')) state.namedWords.add(word);
+    fields.forEach(({ field, tokens }, f) => {
+      tokens.sentences.forEach(([first, last], s) => {
+        if ((kinds[f] as LineKind[])[s] === LineKind.Shouting) findShoutedNames(tokens, field, first, last, state, spans);
+      });
     });
-  });
+  }
   applyConsistency(spans);
   return spans;
 }
 
 function classifyLine(t: TokenTable, first: number, last: number): LineKind {
   let upperWords = 0;
-  let mixedWords = 0;
+  let otherWords = 0;
   let numbers = 0;
-  let words = 0;
   for (let i = first; i < last; i++) {
     const pos = t.pos[i];
-    if (pos === 'NUM') {
-      numbers++;
-      continue;
-    }
-    if (pos === 'PUNCT' || pos === 'SPACE' || t.capitalized[i] === 0) {
-      if (pos !== 'PUNCT' && pos !== 'SPACE' && LETTER.test(t.value[i] as string)) {
-        words++;
-        mixedWords++;
-      }
-      continue;
-    }
-    words++;
-    const v = t.value[i] as string;
-    if (v.length > 1 && !LOWER_LETTER.test(v)) upperWords++;
-    else mixedWords++;
+    if (pos === 'NUM') numbers++;
+    else if (pos === 'PUNCT' || pos === 'SPACE' || pos === 'SYM') continue;
+    else if (t.capitalized[i] === 1 && isUpperWord(t.value[i] as string)) upperWords++;
+    else otherWords++;
   }
-  if (upperWords >= 3 && mixedWords <= 1) return LineKind.Shouting;
-  if (numbers >= 2 && numbers * 2 >= words) return LineKind.Table;
+  if (upperWords >= 3 && otherWords <= 1) return LineKind.Shouting;
+  if (numbers >= 2 && numbers * 2 >= upperWords + otherWords) return LineKind.Table;
   return LineKind.Prose;
+}
+
+/** "JAPAN", "AL-AIN": a word whose second character is a capital too. */
+function isUpperWord(value: string): boolean {
+  if (value.length < 2) return false;
+  const code = value.charCodeAt(1);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  const second = value[1] as string;
+  return second !== second.toLowerCase();
 }
 
 /** Flags the tokens of prose and tables that can be part of a name; collects mid-sentence capitals. */
@@ -205,7 +209,11 @@ function isDateline(t: TokenTable, b: number, last: number): boolean {
 }
 
 function runKey(t: TokenTable, a: number, b: number): string {
-  return b - a === 1 ? normalizeName(t.value[a] as string) : normalizeName(t.text.slice(t.start[a], t.end[b - 1]));
+  if (b - a === 1) {
+    const low = t.lower[a] as string;
+    return NEEDS_NORMALIZING.test(low) ? normalizeName(low) : low;
+  }
+  return normalizeName(t.text.slice(t.start[a], t.end[b - 1]));
 }
 
 function makeSpan(t: TokenTable, field: TextField, a: number, b: number, type: EntityType, canonical: string | null): EntitySpan {
@@ -320,6 +328,7 @@ function previousWord(t: TokenTable, a: number): string {
 }
 
 function canonicalize(text: string): string {
+  if (!NEEDS_CANONICALIZING.test(text)) return text;
   return text.replace(APOSTROPHES, "'").replace(SPACES, ' ').replace(SAINT, 'St. ');
 }
 
@@ -328,23 +337,21 @@ function applyConsistency(spans: EntitySpan[]): void {
   const typed = new Map<string, EntitySpan>();
   for (const span of spans) {
     if (span.type === 'other') continue;
-    const key = normalizeName(span.canonical);
-    if (!typed.has(key)) typed.set(key, span);
+    if (!typed.has(span.canonical)) typed.set(span.canonical, span);
     if (span.type === 'person' && span.last - span.first >= 2) {
-      const surname = normalizeName(span.canonical.split(' ').at(-1) ?? '');
+      const surname = span.canonical.slice(span.canonical.lastIndexOf(' ') + 1);
       if (!surnames.has(surname)) surnames.set(surname, span.canonical);
     }
   }
   for (const span of spans) {
-    const key = normalizeName(span.text);
-    const fullName = span.last - span.first === 1 ? surnames.get(key) : undefined;
+    const fullName = span.last - span.first === 1 && surnames.size > 0 ? surnames.get(span.text) : undefined;
     if (fullName !== undefined && (span.type === 'other' || span.type === 'person')) {
       span.type = 'person';
       span.canonical = fullName;
       continue;
     }
     if (span.type === 'other') {
-      const same = typed.get(normalizeName(span.canonical));
+      const same = typed.get(span.canonical);
       if (same) {
         span.type = same.type;
         span.canonical = same.canonical;
