@@ -200,7 +200,8 @@ function buildProgram(state: State, io: Io): Command {
     .addHelpText(
       'after',
       '\nA feed is failing when its last fetch failed (1 or more failures in a row) and it has had no successful\n' +
-        'fetch for --failing-after hours, or never; dead when that has lasted more than crawl.schedule.deadAfterDays (3).\n' +
+        'fetch for --failing-after hours, or never; dead when that has lasted\n' +
+        'more than crawl.schedule.deadAfterDays days (default 3).\n' +
         'Exit codes: 0 no feed failing, 3 some feed failing (for monitoring checks), 2 bad config.',
     )
     .action(run(() => import('./commands/feeds-health.js')));
