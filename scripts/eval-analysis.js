@@ -185,7 +185,10 @@ function readConll(path) {
   }
   flushSentence();
   if (doc && doc.tokens.length > 0) docs.push(doc);
-  for (const d of docs) d.gold = iobSpans(d.tokens.map((t) => t.tag));
+  for (const d of docs) {
+    d.gold = iobSpans(d.tokens.map((t) => t.tag));
+    d.label = `doc ${d.index + 1} (${d.text.split('\n')[0].slice(0, 24)}…)`;
+  }
   return docs;
 }
 
@@ -319,7 +322,7 @@ function normalizeName(s) {
 
 /** The analyzer's entities on a document's text, as token spans. */
 function analyzerSpans(doc) {
-  const analysis = analyze(`ner doc ${doc.index + 1}`, { text: doc.text });
+  const analysis = analyze(`ner ${doc.label}`, { text: doc.text });
   const spans = [];
   for (const e of analysis.entities) {
     const type = CONLL_TYPE[e.type];
@@ -376,7 +379,7 @@ function scoreNer(docs, predict) {
         byType[s.type].fn++;
         overall.fn++;
         const other = predicted.find((p) => p.first <= s.last && p.last >= s.first);
-        missed.push(`doc ${doc.index + 1}: ${s.type} "${spanText(s)}"${other ? ` (predicted ${other.type} "${spanText(other)}")` : ''}`);
+        missed.push(`${doc.label}: ${s.type} "${spanText(s)}"${other ? ` (predicted ${other.type} "${spanText(other)}")` : ''}`);
       }
     }
     for (const p of predicted) {
@@ -384,7 +387,7 @@ function scoreNer(docs, predict) {
       byType[p.type].fp++;
       overall.fp++;
       if (miscSpans.has(`${p.first}:${p.last}`)) predictedOnMisc++;
-      spurious.push(`doc ${doc.index + 1}: ${p.type} "${spanText(p)}"`);
+      spurious.push(`${doc.label}: ${p.type} "${spanText(p)}"`);
     }
   }
   return { overall, byType, missed, spurious, predictedOnMisc };
@@ -405,7 +408,7 @@ function withPrf(counts) {
 function line(label, counts, note = '') {
   const { p, r, f1 } = prf(counts);
   const tn = counts.tn === undefined ? '' : `, tn ${counts.tn}`;
-  return `${label.padEnd(22)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}   (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}${tn})${note}`;
+  return `${label.padEnd(25)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}   (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}${tn})${note}`;
 }
 
 function listed(items) {
@@ -423,9 +426,9 @@ function printReport() {
   console.log(line('category', evalScore.category, '   on articles relevant and flagged'));
   console.log(line('target', evalScore.target));
   for (const [id, counts] of [...evalScore.perCategory].sort(([x], [y]) => x.localeCompare(y))) console.log(line(`  ${id}`, counts));
-  console.log(`entities               recall ${e.recallUntyped.toFixed(3)} untyped, ${e.recallTyped.toFixed(3)} typed   (${e.foundUntyped} and ${e.foundTyped} of ${e.gold})`);
+  console.log(`entities                  recall ${e.recallUntyped.toFixed(3)} untyped, ${e.recallTyped.toFixed(3)} typed   (${e.foundUntyped} and ${e.foundTyped} of ${e.gold})`);
   for (const [type, t] of Object.entries(e.byType)) {
-    console.log(`  ${type.padEnd(20)} recall ${t.recallUntyped.toFixed(3)} untyped, ${t.recallTyped.toFixed(3)} typed   (of ${t.gold})`);
+    console.log(`  ${type.padEnd(23)} recall ${t.recallUntyped.toFixed(3)} untyped, ${t.recallTyped.toFixed(3)} typed   (of ${t.gold})`);
   }
 
   const s = figures.fixtureSite;
