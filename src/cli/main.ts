@@ -56,6 +56,7 @@ function buildProgram(state: State, io: Io): Command {
     .command('crawl')
     .description('fetch every configured feed and its new articles; extract, analyze and store them')
     .option('--json', 'print the run summary as JSON on stdout')
+    .option('--all', 'fetch every feed now, whether due or not (feeds are otherwise fetched on their adaptive schedule)')
     .addHelpText('after', '\nExit codes: 0 all feeds fetched, 3 finished but some feeds or pages failed, 2 bad config.\nCron: */30 * * * * cd /srv/xenoscope && npx xenoscope crawl --quiet')
     .action(run(() => import('./commands/crawl.js')));
 

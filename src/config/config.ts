@@ -32,6 +32,32 @@ const feedSchema = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
 });
 
+/** The adaptive per-feed schedule: how often each feed is fetched (see src/crawl/schedule.ts). */
+const feedScheduleSchema = z.strictObject({
+  /** Shortest interval between two fetches of one feed. @default 600 */
+  minIntervalSecs: z.number().int().min(60).max(604_800).default(600),
+  /** Longest interval between two fetches of a healthy feed. @default 86400 */
+  maxIntervalSecs: z.number().int().min(60).max(2_592_000).default(86_400),
+  /** Interval of a feed with no history yet. @default 3600 */
+  initialIntervalSecs: z.number().int().min(60).max(604_800).default(3600),
+  /** New items per fetch the interval aims at. @default 1.5 */
+  targetNewItemsPerFetch: z.number().positive().max(1000).default(1.5),
+  /** Fetches in a row without new items before the interval grows. @default 2 */
+  quietFetchesBeforeLengthening: z.number().int().min(1).max(100).default(2),
+  /** Factor a quiet feed's interval grows by. @default 1.5 */
+  lengtheningFactor: z.number().min(1).max(10).default(1.5),
+  /** Delay before retrying a failed feed; doubles with each further failure. @default 600 */
+  failureRetrySecs: z.number().int().min(0).max(604_800).default(600),
+  /** Cap of the doubling failure delay. @default 21600 */
+  failureMaxDelaySecs: z.number().int().min(60).max(2_592_000).default(21_600),
+  /** A feed failing for longer than this many days counts as dead (polled rarely, never dropped). @default 3 */
+  deadAfterDays: z.number().min(0.1).max(365).default(3),
+  /** How often a dead feed is still tried. @default 86400 */
+  deadFeedIntervalSecs: z.number().int().min(600).max(2_592_000).default(86_400),
+  /** Share of the delay added as per-feed jitter so feeds spread out. @default 0.1 */
+  jitterRatio: z.number().min(0).max(1).default(0.1),
+});
+
 const crawlSchema = z.strictObject({
   /** Requests in flight at once, over all hosts. @default 8 */
   concurrency: z.number().int().min(1).max(64).default(8),
@@ -57,6 +83,8 @@ const crawlSchema = z.strictObject({
   maxCrawlDelaySecs: z.number().int().min(0).max(3600).default(60),
   /** Fetch loopback and private addresses. Off for real crawls; the local fixture site needs it. @default false */
   allowPrivateAddresses: z.boolean().default(false),
+  /** The adaptive schedule of feed fetches. */
+  schedule: feedScheduleSchema.prefault({}),
   /** Most article pages fetched per feed in one run (newest first). @default 200 */
   maxItemsPerFeed: z.number().int().min(1).max(10_000).default(200),
 });
@@ -149,6 +177,10 @@ export function validateConfig(raw: unknown, file: string): z.infer<typeof confi
 
 function crossFieldIssues(config: z.infer<typeof configSchema>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  const fs = config.crawl.schedule;
+  if (fs.minIntervalSecs > fs.maxIntervalSecs) {
+    issues.push({ path: 'crawl.schedule.minIntervalSecs', message: `expected at most crawl.schedule.maxIntervalSecs (${fs.maxIntervalSecs}), received \`${fs.minIntervalSecs}\`` });
+  }
   if (config.crawl.perHostConcurrency > config.crawl.concurrency) {
     issues.push({
       path: 'crawl.perHostConcurrency',

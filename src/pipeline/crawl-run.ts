@@ -1,8 +1,8 @@
 import { createAnalyzer, ANALYZER_VERSION } from '../analyze/index.js';
 import type { Config } from '../config/index.js';
 import { loadPipeline } from '../config/index.js';
-import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, RequestScheduler, RobotsCache, titleHash, withRetries, type Fetcher } from '../crawl/index.js';
-import { AbortedError, FetchError, PermanentFetchError, StoreError, XenoscopeError } from '../errors.js';
+import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, planNextFetch, RequestScheduler, RobotsCache, titleHash, withRetries, type FeedHints, type Fetcher, type ScheduleOutcome } from '../crawl/index.js';
+import { AbortedError, FetchError, PermanentFetchError, RetryableFetchError, StoreError, XenoscopeError } from '../errors.js';
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.js';
 import type { Clock, FeedItem, Logger } from '../model/index.js';
 import type { FeedRecord, Store, StoredAnalysis } from '../store/index.js';
@@ -14,6 +14,8 @@ export interface CrawlSummary {
   finishedAt: string;
   interrupted: boolean;
   feeds: FeedSummary[];
+  /** Active feeds skipped because they are not due yet, with when they are. */
+  notDue: { name: string; url: string; nextDueAt: string | null }[];
   totals: {
     feedsOk: number;
     feedsNotModified: number;
@@ -52,6 +54,8 @@ export interface CrawlDeps {
   clock: Clock;
   logger: Logger;
   sleep: (ms: number) => Promise<void>;
+  /** Fetch every active feed, whether due or not (`crawl --all`). */
+  all?: boolean;
   /** Set when SIGINT/SIGTERM arrives: pages in flight finish, nothing new starts. */
   signal?: AbortSignal;
   /** Called after each page with running totals, for progress display. */
@@ -91,11 +95,19 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
     return verdict.allowed ? null : 'disallowed by robots.txt';
   };
   const retry = <T>(task: () => Promise<T>) => withRetries(task, { retries: config.crawl.retries, baseDelayMs: config.crawl.retryBaseDelayMs, sleep: deps.sleep });
-  const configured = new Set(config.feeds.map((f) => f.url));
-  const feeds = store.listFeeds().filter((f) => configured.has(f.url));
+  // Config feeds plus those added with `feeds add`/`feeds import`; only the due ones unless `all`.
+  const active = store.activeFeeds(config.feeds);
+  const feeds = deps.all ? active : store.dueFeeds(startedAt, config.feeds);
+  const notDue = active.filter((f) => !feeds.some((d) => d.id === f.id));
   const progress = { feedsDone: 0, feedsTotal: feeds.length, pagesDone: 0, pagesQueued: 0 };
   const onAbort = () => scheduler.clear();
   deps.signal?.addEventListener('abort', onAbort, { once: true });
+
+  /** Sets when the feed is due again, from what this fetch found (see src/crawl/schedule.ts). */
+  const reschedule = (feed: FeedRecord, outcome: ScheduleOutcome, hints: Partial<FeedHints> = {}) => {
+    const plan = planNextFetch(feed, outcome, clock.now(), hints, config.crawl.schedule);
+    store.setFeedSchedule(feed.id, plan);
+  };
 
   const crawlFeed = async (feed: FeedRecord): Promise<FeedSummary> => {
     const summary: FeedSummary = { name: feed.name, url: feed.url, status: 'ok', error: null, warning: null, items: 0, known: 0, new: 0, duplicate: 0, skipped: 0, failed: 0, flagged: 0 };
@@ -116,11 +128,13 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       summary.status = 'not_modified';
       store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'not_modified', httpStatus: response.status, errorCode: null, error: null, durationMs: Math.round(response.durationMs), fetchedAt: at() });
       store.recordFeedFetch(feed.id, { outcome: 'not_modified', at: at(), httpStatus: response.status, errorCode: null, error: null });
+      reschedule(feed, { kind: 'not_modified' });
       return summary;
     }
     let items: FeedItem[];
+    let hints: FeedHints;
     try {
-      items = (await parseFeed(response.text, response.url)).items;
+      ({ items, hints } = await parseFeed(response.text, response.url));
     } catch (error) {
       return failFeed(feed, summary, error, response.status);
     }
@@ -174,7 +188,18 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
         { url: item.url, feedId: feed.id, source: feed.name, guid: item.guid, fetchedAt: at(), extractorVersion: EXTRACTOR_VERSION, titleHash: titleHash(article.title ?? item.title), article },
         analyses,
       );
-      store.logFetch({ runId, feedId: feed.id, url: item.url, kind: 'page', outcome: 'ok', httpStatus: page.status, errorCode: null, error: saved.kind === 'duplicate' ? `duplicate of article ${saved.id} (${saved.reason})` : null, durationMs: Math.round(page.durationMs), fetchedAt: at() });
+      store.logFetch({
+        runId,
+        feedId: feed.id,
+        url: item.url,
+        kind: 'page',
+        outcome: 'ok',
+        httpStatus: page.status,
+        errorCode: saved.kind === 'duplicate' ? 'DUPLICATE' : null,
+        error: saved.kind === 'duplicate' ? `duplicate of article ${saved.id} (${saved.reason})` : null,
+        durationMs: Math.round(page.durationMs),
+        fetchedAt: at(),
+      });
       if (saved.kind === 'duplicate') summary.duplicate++;
       else {
         summary.new++;
@@ -195,7 +220,9 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       lastModified: complete ? (response.headers['last-modified'] ?? null) : feed.lastModified,
       bodyHash: complete ? response.bodyHash : feed.bodyHash,
       newItems: summary.new,
+      itemsSeen: summary.items,
     });
+    if (!deps.signal?.aborted) reschedule(feed, { kind: 'ok', newItems: summary.new }, hints);
     return summary;
   };
 
@@ -207,6 +234,7 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
     logger.warn(`feed ${feed.name} failed: ${error.message}`);
     store.logFetch({ runId, feedId: feed.id, url: feed.url, kind: 'feed', outcome: 'failed', httpStatus: error instanceof FetchError ? error.status : httpStatus, errorCode: error.code, error: error.message, durationMs: null, fetchedAt: at });
     store.recordFeedFetch(feed.id, { outcome: 'failed', at, httpStatus, errorCode: error.code, error: error.message });
+    reschedule(feed, { kind: 'failed', retryAfterSecs: error instanceof RetryableFetchError ? error.retryAfterSecs : null });
     return summary;
   }
 
@@ -233,6 +261,7 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
     deps.signal?.removeEventListener('abort', onAbort);
   }
   const summary = summarize(runId, startedAt, clock.now().toISOString(), deps.signal?.aborted ?? false, feedSummaries, store);
+  summary.notDue = notDue.map((f) => ({ name: f.name, url: f.url, nextDueAt: f.nextDueAt }));
   store.finishRun(runId, summary.interrupted ? 'interrupted' : 'finished', summary, summary.finishedAt);
   return summary;
 }
@@ -256,6 +285,7 @@ function summarize(runId: number, startedAt: string, finishedAt: string, interru
     finishedAt,
     interrupted,
     feeds,
+    notDue: [],
     totals: {
       feedsOk: feeds.filter((f) => f.status === 'ok').length,
       feedsNotModified: feeds.filter((f) => f.status === 'not_modified').length,

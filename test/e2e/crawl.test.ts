@@ -77,9 +77,20 @@ describe('crawl the fixture site end to end', () => {
     db.close();
   });
 
+  it('fetches nothing while every feed waits for its next due time', async () => {
+    const before = server.requests.length;
+    const early = await runCli(['--config', config, 'crawl', '--json'], { now: '2024-05-20T12:05:00Z' });
+    expect(early.code).toBe(0);
+    const summary = JSON.parse(early.stdout);
+    expect(summary.feeds).toEqual([]);
+    expect(summary.notDue).toHaveLength(7);
+    expect(server.requests.length).toBe(before);
+    expect(early.stderr).toMatch(/7 not due yet, next at 2024-05-20 12:/);
+  });
+
   it('adds nothing on a second crawl and sends conditional requests for unchanged feeds', async () => {
     const before = server.requests.length;
-    const second = await runCli(['--config', config, 'crawl', '--json']);
+    const second = await runCli(['--config', config, 'crawl', '--all', '--json']);
     const summary = JSON.parse(second.stdout);
     expect(summary.totals.articlesNew).toBe(0);
     const unchanged = summary.feeds.filter((f: { name: string }) => ['The Steppe Herald', 'Volga Monitor', 'Eurasia Wire'].includes(f.name));

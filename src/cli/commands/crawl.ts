@@ -8,7 +8,7 @@ import { renderCrawlSummary } from '../render/crawl-summary.js';
 /** Progress lines off a terminal are periodic, not a redrawn bar. */
 const PROGRESS_EVERY_MS = 5_000;
 
-export default async function crawl(ctx: Context, options: { json?: boolean }): Promise<number> {
+export default async function crawl(ctx: Context, options: { json?: boolean; all?: boolean }): Promise<number> {
   const config = ctx.loadConfig();
   const controller = new AbortController();
   const stop = (signal: string) => {
@@ -21,7 +21,7 @@ export default async function crawl(ctx: Context, options: { json?: boolean }): 
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
   try {
-    const summary = await crawlOnce(ctx, config, controller.signal);
+    const summary = await crawlOnce(ctx, config, controller.signal, { all: Boolean(options.all) });
     if (options.json) ctx.io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     return exitCodeOf(summary);
   } finally {
@@ -38,7 +38,7 @@ export function exitCodeOf(summary: CrawlSummary): number {
  * One locked crawl run with progress and the summary on stderr; shared by `crawl` and `schedule`.
  * Throws LockedError when another run holds the lock.
  */
-export async function crawlOnce(ctx: Context, config: Config, signal: AbortSignal): Promise<CrawlSummary> {
+export async function crawlOnce(ctx: Context, config: Config, signal: AbortSignal, options: { all?: boolean } = {}): Promise<CrawlSummary> {
   if (config.feeds.length === 0) {
     ctx.logger.warn(`no feeds configured${config.file ? ` in ${config.file}` : ' (no config file found)'}; add some under \`feeds:\``);
   }
@@ -57,6 +57,7 @@ export async function crawlOnce(ctx: Context, config: Config, signal: AbortSigna
         logger: ctx.logger,
         sleep: realSleep,
         signal,
+        all: options.all ?? false,
         onProgress: (p) => {
           if (ctx.global.quiet) return;
           const line = `feeds ${p.feedsDone}/${p.feedsTotal} · pages ${p.pagesDone}/${p.pagesQueued}`;

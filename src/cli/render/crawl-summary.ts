@@ -7,7 +7,9 @@ import { renderTable } from './table.js';
 export function renderCrawlSummary(summary: CrawlSummary, style: Style): string {
   const t = summary.totals;
   const seconds = ((Date.parse(summary.finishedAt) - Date.parse(summary.startedAt)) / 1000).toFixed(1);
-  const head = `crawl run ${summary.runId}${summary.interrupted ? ' (interrupted)' : ''}: ${summary.feeds.length} feeds in ${seconds}s — ` +
+  const nextDue = summary.notDue.map((f) => f.nextDueAt).filter((d): d is string => d !== null).sort()[0];
+  const waiting = summary.notDue.length > 0 ? ` (${summary.notDue.length} not due yet${nextDue ? `, next at ${nextDue.slice(0, 16).replace('T', ' ')} UTC` : ''}; --all fetches them now)` : '';
+  const head = `crawl run ${summary.runId}${summary.interrupted ? ' (interrupted)' : ''}: ${summary.feeds.length} feeds${waiting} in ${seconds}s — ` +
     `${t.feedsOk} ok, ${t.feedsNotModified} unchanged, ${t.feedsFailed} failed; ` +
     `${t.articlesNew} new articles (${t.flagged} flagged), ${t.articlesDuplicate} duplicates, ${t.articlesSkipped} without article, ${t.pagesFailed} pages failed`;
   const rows = summary.feeds.map((f) => [
