@@ -24,6 +24,11 @@ const WINK_PIPE = ['sbd', 'pos'];
  * "charged four men, all citizens of Tajikistan", "gunmen killed").
  */
 const SUSPECT_WINDOW = 5;
+/**
+ * How many counted hits a broad target must be the nearest target of to be reported beside a
+ * narrower one ("an operation to identify foreign citizens … natives of Uzbekistan detained").
+ */
+const BROAD_TARGET_LEADS = 1;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -39,6 +44,7 @@ interface FieldScan {
   targetHits: LexiconHit[];
   negations: LexiconHit[];
   suspects: LexiconHit[];
+  incidents: LexiconHit[];
   counterSpeechBySentence: Map<number, string>;
   entities: EntitySpan[];
 }
@@ -98,14 +104,16 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));
   const matches: TermMatch[] = [];
   const targetIds = new Set<string>();
-  for (const scan of scans) matches.push(...judgeField(ctx, scan, targetIds));
+  const leadingTargets = new Map<string, number>();
+  for (const scan of scans) matches.push(...judgeField(ctx, scan, targetIds, leadingTargets));
 
   const { score, breakdown } = scoreMatches(pipeline, matches);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
   const categoryOrder = pipeline.categories.map((c) => c.id);
   const categoryIds = [...categoryPoints.keys()].sort((x, y) => (categoryPoints.get(y) ?? 0) - (categoryPoints.get(x) ?? 0) || categoryOrder.indexOf(x) - categoryOrder.indexOf(y));
-  const targets = pipeline.targets.map((t) => t.id).filter((id) => targetIds.has(id));
+  // Coders name the most specific group: a broad target yields to a narrower one that is present.
+  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
 
   return {
     ...base,
@@ -132,16 +140,33 @@ function toMention(e: EntitySpan): EntityMention {
 function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities: EntitySpan[]): FieldScan {
   const hits = ctx.lexicon.scan(tokens);
   const categoryHits = selectLongest(hits.filter((h) => h.entry.kind === 'category'));
-  const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target'));
-  const negations = hits.filter((h) => h.entry.kind === 'negation');
-  const suspects = hits.filter((h) => h.entry.kind === 'suspect');
+  const negations: LexiconHit[] = [];
+  const suspects: LexiconHit[] = [];
+  const incidents: LexiconHit[] = [];
+  const nonTargetHeadAt = new Set<number>();
+  for (const h of hits) {
+    if (h.entry.kind === 'negation') negations.push(h);
+    else if (h.entry.kind === 'suspect') suspects.push(h);
+    else if (h.entry.kind === 'incident') incidents.push(h);
+    else if (h.entry.kind === 'nonTargetHead') nonTargetHeadAt.add(h.first);
+  }
+  // "Kyrgyz police", "Uzbekistan's consulate": a group word naming an actor or an institution is no target mention.
+  const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
   const counterSpeechBySentence = new Map<number, string>();
   for (const h of hits) {
     if (h.entry.kind !== 'counterSpeech') continue;
     const s = tokens.sentenceOf[h.first] ?? 0;
     if (!counterSpeechBySentence.has(s)) counterSpeechBySentence.set(s, surface(tokens, h));
   }
-  return { field, tokens, categoryHits, targetHits, negations, suspects, counterSpeechBySentence, entities };
+  return { field, tokens, categoryHits, targetHits, negations, suspects, incidents, counterSpeechBySentence, entities };
+}
+
+/** Whether a non-target head follows a target mention, past a possessive "'s" ("Uzbekistan's consulate"). */
+function namesSomethingElse(tokens: TokenTable, hit: LexiconHit, nonTargetHeadAt: ReadonlySet<number>): boolean {
+  if (nonTargetHeadAt.size === 0) return false;
+  let next = hit.last;
+  if (tokens.lower[next] === "'s" || tokens.lower[next] === '’s') next++;
+  return nonTargetHeadAt.has(next) || (tokens.pos[next] === 'ADJ' && nonTargetHeadAt.has(next + 1));
 }
 
 function surface(tokens: TokenTable, hit: { first: number; last: number }): string {
@@ -155,7 +180,7 @@ function sentenceText(tokens: TokenTable, s: number): string {
 }
 
 /** Judges every category hit of a field and returns the field's category and target matches. */
-function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): TermMatch[] {
+function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>, leadingTargets: Map<string, number>): TermMatch[] {
   const { pipeline } = ctx;
   const { tokens, field } = scan;
   const mentions: TargetMention[] = scan.targetHits.map((hit) => ({
@@ -176,6 +201,7 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): Term
     const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
 
     const suspectCue = suspectCueNear(tokens, scan.suspects, hit);
+    const incidentCue = suspectCueNear(tokens, scan.incidents, hit);
 
     let counted = false;
     let reason: string;
@@ -183,6 +209,8 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): Term
       reason = 'shared vocabulary (weight 0)';
     } else if (negation !== null) {
       reason = `negated by \`${negation}\``;
+    } else if (incidentCue !== null) {
+      reason = `concerns an accident or incident (\`${incidentCue}\`)`;
     } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s)) {
       // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
       // to a suspect cue, or in a sentence whose only group mention names suspects, concerns them.
@@ -194,12 +222,20 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>): Term
       counted = true;
       reason = `names target \`${term.namesTarget}\``;
       targetIds.add(term.namesTarget);
+      leadingTargets.set(term.namesTarget, (leadingTargets.get(term.namesTarget) ?? 0) + 1);
+      // "ethnic enclaves of Central Asians": the group named beside the phrase is its target too.
+      for (const m of mentions) {
+        if (m.sentence !== s || m.suspectCue !== null) continue;
+        m.licensesCounted = true;
+        targetIds.add(m.hit.entry.group);
+      }
     } else {
       const near = mentions.filter((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow && m.suspectCue === null);
       if (near.length > 0) {
         counted = true;
         near.sort((x, y) => Math.abs(x.sentence - s) - Math.abs(y.sentence - s) || Math.abs(x.hit.first - hit.first) - Math.abs(y.hit.first - hit.first));
         const nearest = near[0] as TargetMention;
+        leadingTargets.set(nearest.hit.entry.group, (leadingTargets.get(nearest.hit.entry.group) ?? 0) + 1);
         const distance = nearest.sentence - s;
         const where = distance === 0 ? 'in the same sentence' : `${Math.abs(distance)} sentence${Math.abs(distance) > 1 ? 's' : ''} ${distance < 0 ? 'before' : 'after'}`;
         reason = `target \`${surface(tokens, nearest.hit)}\` ${where}`;

@@ -12,6 +12,7 @@ import {
   GAZETTEER,
   LOCATION_CUES,
   LOCATION_HEADS,
+  LOCATION_OPENERS,
   MISC_HEADS,
   NAME_WORDS,
   NOT_ACRONYM_NAMES,
@@ -118,15 +119,18 @@ function classifyLine(t: TokenTable, first: number, last: number): LineKind {
   let upperWords = 0;
   let otherWords = 0;
   let numbers = 0;
+  let verbs = 0;
   for (let i = first; i < last; i++) {
     const pos = t.pos[i];
     if (pos === 'NUM') numbers++;
+    else if (pos === 'VERB' || pos === 'AUX') verbs++;
     else if (pos === 'PUNCT' || pos === 'SPACE' || pos === 'SYM') continue;
     else if (t.capitalized[i] === 1 && isUpperWord(t.value[i] as string)) upperWords++;
     else otherWords++;
   }
   if (upperWords >= 3 && otherWords <= 1) return LineKind.Shouting;
-  if (numbers >= 2 && numbers * 2 >= upperWords + otherWords) return LineKind.Table;
+  // "Zenit St Petersburg 3 Rotor Volgograd 1": figures and names, no verb.
+  if (numbers >= 2 && (numbers * 2 >= upperWords + otherWords || (verbs === 0 && numbers * 3 >= upperWords + otherWords))) return LineKind.Table;
   return LineKind.Prose;
 }
 
@@ -169,9 +173,11 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     let b = i + 1;
     while (b < last) {
       const low = t.lower[b] as string;
+      // "Regina Jacobs of the United States" is two names; "Ministry of Labour" is one.
+      const joinsOf = low === 'of' && !FIRST_NAMES.has(t.lower[a] as string);
       if (flags[b] === 1) b++;
-      else if (low === 'of' && b + 1 < last && flags[b + 1] === 1) b += 2;
-      else if (low === 'of' && t.lower[b + 1] === 'the' && b + 2 < last && flags[b + 2] === 1) b += 3;
+      else if (joinsOf && b + 1 < last && flags[b + 1] === 1) b += 2;
+      else if (joinsOf && t.lower[b + 1] === 'the' && b + 2 < last && flags[b + 2] === 1) b += 3;
       else if ((low === '-' || low === '‑') && isAttached(t, b) && b + 1 < last && isAttached(t, b + 1)) b += 2;
       else break;
     }
@@ -227,7 +233,7 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   const known = GAZETTEER.get(runKey(t, a, b));
   if (known) return makeSpan(t, field, a, b, known.type, known.canonical);
   if (ORGANIZATION_HEADS.has(lastLow) || (b - a > 1 && ORGANIZATION_OPENERS.has(firstLow))) return makeSpan(t, field, a, b, 'organization', null);
-  if (LOCATION_HEADS.has(lastLow) && b - a > 1) return makeSpan(t, field, a, b, 'location', null);
+  if ((LOCATION_HEADS.has(lastLow) || LOCATION_OPENERS.has(firstLow)) && b - a > 1) return makeSpan(t, field, a, b, 'location', null);
   // A run of group words ("Tajik", "Central Asian", "Muslims") names a group, not an entity.
   if (GROUP_WORDS.has(t.singular[b - 1] || lastLow)) return null;
   if (isDatelinePlace) return makeSpan(t, field, a, b, 'location', titleCase(t, a, b));
@@ -248,6 +254,8 @@ function typeTableName(t: TokenTable, field: TextField, a: number, b: number): E
   if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
   if (GROUP_WORDS.has(t.lower[b - 1] as string)) return null;
   if (FIRST_NAMES.has(t.lower[a] as string) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
+  // Scorers' and players' rows: "Kasymov 2".
+  if (b - a === 1 && SURNAME.test(t.lower[a] as string)) return makeSpan(t, field, a, b, 'person', null);
   return makeSpan(t, field, a, b, 'organization', null);
 }
 

@@ -7,7 +7,7 @@ import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
 import type { TokenTable } from './tokens.js';
 
-export type EntryKind = 'category' | 'target' | 'negation' | 'counterSpeech' | 'suspect';
+export type EntryKind = 'category' | 'target' | 'negation' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead';
 
 /** One compiled term: for each of its tokens, the keys (lemma, lowercase form) that match it. */
 export interface LexiconEntry {
@@ -64,6 +64,8 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const term of pipeline.negationCues) add('negation', '', cue(term));
   for (const term of pipeline.counterSpeechCues) add('counterSpeech', '', cue(term));
   for (const term of pipeline.suspectCues) add('suspect', '', cue(term));
+  for (const term of pipeline.incidentCues) add('incident', '', cue(term));
+  for (const term of pipeline.nonTargetHeads) add('nonTargetHead', '', cue(term));
 
   return {
     scan(tokens: TokenTable): LexiconHit[] {

@@ -109,8 +109,10 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
     const tag = pos[i] as string;
     const low = v.toLowerCase();
     lower[i] = low;
-    const lem = lemma[i] as string;
-    if (lem !== low) lemma[i] = lem.toLowerCase();
+    // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
+    const lem = lemma[i] as string | undefined;
+    if (lem === undefined) lemma[i] = low;
+    else if (lem !== low) lemma[i] = lem.toLowerCase();
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
     singular[i] = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
     capitalized[i] = startsUpper(v) ? 1 : 0;

@@ -68,8 +68,10 @@ const targetSchema = z.strictObject(
   {
     label: text('a non-empty label'),
     terms: termList,
+    /** Narrower targets that stand for this one; it is reported only when none of them is. @default [] */
+    narrower: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
   },
-  { error: 'expected an object { label, terms }' },
+  { error: 'expected an object { label, terms, narrower }' },
 );
 
 const pipelineSchema = z.strictObject(
@@ -87,6 +89,8 @@ const pipelineSchema = z.strictObject(
     clauseBreaks: wordList('clause-break word').optional(),
     counterSpeechCues: wordList('counter-speech cue').optional(),
     suspectCues: wordList('suspect cue').optional(),
+    incidentCues: wordList('incident cue').optional(),
+    nonTargetHeads: wordList('non-target head').optional(),
     quotationVerbs: wordList('quotation verb').optional(),
     categories: z.record(z.string(), categorySchema, { error: 'expected a map of category id → category' }),
     targets: z.record(z.string(), targetSchema, { error: 'expected a map of target id → target' }),
@@ -236,6 +240,11 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   for (const [id, target] of Object.entries(raw.targets)) {
     if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: `targets.${id}`, message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${JSON.stringify(id)}` });
     issues.push(...checkTerms(`targets.${id}`, target.terms, targetIds));
+    (target.narrower ?? []).forEach((narrower, index) => {
+      if (!targetIds.has(narrower) || narrower === id) {
+        issues.push({ path: `targets.${id}.narrower[${index}]`, message: `expected one of the other targets (${[...targetIds].filter((t) => t !== id).join(', ')}), received ${JSON.stringify(narrower)}` });
+      }
+    });
   }
   return issues;
 }
@@ -273,6 +282,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     id,
     label: t.label,
     terms: t.terms.map((term) => toTerm(term, 1)),
+    narrower: t.narrower ?? [],
   }));
   return {
     name: raw.name,
@@ -288,6 +298,8 @@ function normalize(raw: RawPipeline): PipelineDef {
     clauseBreaks: raw.clauseBreaks ?? [],
     counterSpeechCues: raw.counterSpeechCues ?? [],
     suspectCues: raw.suspectCues ?? [],
+    incidentCues: raw.incidentCues ?? [],
+    nonTargetHeads: raw.nonTargetHeads ?? [],
     quotationVerbs: raw.quotationVerbs ?? [],
     categories,
     targets,

@@ -34,6 +34,11 @@ export interface PipelineTarget {
   id: string;
   label: string;
   terms: PipelineTerm[];
+  /**
+   * Narrower targets that stand for this one ("migrants_general" → "tajik", "uzbek"…): the broad
+   * target is reported only when none of them is, as coders name the most specific group.
+   */
+  narrower: string[];
 }
 
 export interface PipelineDef {
@@ -69,6 +74,16 @@ export interface PipelineDef {
    * abuse of named suspects is not by itself anti-migrant, so such a mention licenses no category hit.
    */
   suspectCues: string[];
+  /**
+   * Words that mark a hit as part of an accident or other incident with no hostile actor ("a
+   * minibus crash kills six workers"): such a hit is recorded, not counted.
+   */
+  incidentCues: string[];
+  /**
+   * Nouns that, right after a target mention, make it an attribute of something else: "Kyrgyz
+   * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.
+   */
+  nonTargetHeads: string[];
   /** Verbs that introduce reported speech ("said", "told", "claimed"), as lemmas. */
   quotationVerbs: string[];
   categories: PipelineCategory[];

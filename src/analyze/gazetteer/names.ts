@@ -72,7 +72,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'activist', 'lawyer', 'attorney', 'judge', 'chairman', 'chairwoman', 'chair', 'head',
   'chief', 'director', 'colonel', 'major', 'lieutenant', 'captain', 'sergeant', 'officer', 'imam', 'mufti', 'ambassador', 'consul',
   'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'patriarch', 'lawmaker', 'mp', 'speaker', 'commissioner', 'ombudsman',
-  'ombudswoman', 'researcher', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'rev', 'rev.', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'emir', 'sultan', 'gen', 'gen.', 'col', 'col.', 'lt', 'sgt', 'capt', 'maj', 'gov', 'gov.', 'sen', 'sen.', 'rep', 'rep.', 'professor', 'journalist', 'reporter', 'correspondent', 'editor', 'leader', 'secretary', 'envoy',
+  'ombudswoman', 'researcher', 'chancellor', 'vice-chancellor', 'governor-general', 'premier', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'rev', 'rev.', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'emir', 'sultan', 'gen', 'gen.', 'col', 'col.', 'lt', 'sgt', 'capt', 'maj', 'gov', 'gov.', 'sen', 'sen.', 'rep', 'rep.', 'professor', 'journalist', 'reporter', 'correspondent', 'editor', 'leader', 'secretary', 'envoy',
 ]);
 
 /** Words that, said of a following name, make it a person ("activist Valentina Chupik", "said Petrov"). */
@@ -99,7 +99,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
 export const MISC_HEADS: ReadonlySet<string> = new Set([
   'cup', 'championship', 'championships', 'open', 'games', 'olympics', 'prix', 'award', 'awards', 'prize', 'war', 'day', 'act', 'code',
   'treaty', 'accord', 'accords', 'declaration', 'festival', 'week', 'year', 'era', 'revolution', 'operation', 'crisis', 'index', 'law',
-  'tournament', 'trophy', 'series', 'classic', 'marathon', 'rally', 'tour', 'ramadan', 'eid', 'christmas', 'easter', 'navruz', 'nowruz',
+  'tournament', 'trophy', 'operation', 'series', 'classic', 'marathon', 'rally', 'tour', 'ramadan', 'eid', 'christmas', 'easter', 'navruz', 'nowruz',
 ]);
 
 /** All-caps words that are not organizations ("TV", "GDP", "OK"). */
@@ -111,7 +111,8 @@ export const NOT_ACRONYM_NAMES: ReadonlySet<string> = new Set([
 /** First words that make a name an organization ("Ministry of Internal Affairs", "Embassy of Tajikistan"). */
 export const ORGANIZATION_OPENERS: ReadonlySet<string> = new Set([
   'ministry', 'embassy', 'consulate', 'court', 'committee', 'council', 'office', 'department', 'directorate', 'union', 'university',
-  'institute', 'bank', 'federation', 'association', 'organization', 'organisation', 'agency', 'service', 'commission',
+  'institute', 'bank', 'federation', 'association', 'organization', 'organisation', 'agency', 'service', 'commission', 'air', 'migrant',
+  'national', 'presidency', 'international',
 ]);
 
 /** Last words that make a name a place ("Amur oblast", "Primorsky Krai"). */
@@ -136,3 +137,6 @@ export const SURNAME_ENDINGS: readonly string[] = [
   'ov', 'ova', 'ev', 'eva', 'yev', 'yeva', 'in', 'ina', 'sky', 'skaya', 'skiy', 'enko', 'zoda', 'zade', 'uly', 'kyzy', 'ovich',
   'evich', 'ovna', 'evna', 'yan', 'dze', 'shvili', 'bekov', 'bekova', 'iev', 'ieva',
 ];
+
+/** First words that make a name a place ("County Galway", "Lake Baikal", "Mount Elbrus"). */
+export const LOCATION_OPENERS: ReadonlySet<string> = new Set(['county', 'lake', 'mount', 'cape', 'gulf', 'bay', 'port', 'fort']);

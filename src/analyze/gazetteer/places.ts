@@ -282,6 +282,9 @@ export const LOCATIONS: readonly (readonly string[])[] = [
   ['Tbilisi'],
   ['Yerevan'],
   ['Baku'],
+  // Venues are places, as coders type them.
+  ['Crocus City Hall', 'Krokus City Hall', 'Crocus', 'Krokus', 'Crocus City'],
+  ['Moscow Cathedral Mosque', 'Cathedral Mosque'],
   ['Red Square'],
   ['Tverskaya Street'],
   // Listed last: a row above with spelling variants sets the canonical name first.
