@@ -22,6 +22,7 @@ export function renderCrawlSummary(summary: CrawlSummary, style: Style): string 
     f.failed + f.skipped,
     f.error ? sanitizeLine(`${f.error.code}: ${f.error.message}`).slice(0, 80) : '',
   ]);
+  if (rows.length === 0) return `${head}\n`;
   let out = `${head}\n\n` + renderTable(['feed', 'status', 'items', 'new', 'known', 'flagged', 'failed', 'error'], rows, { rightAlign: [false, false, true, true, true, true, true, false] });
   if (summary.failures.length > 0) {
     out += '\nfailures by code:\n';
