@@ -6,6 +6,7 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, ScoreComponent, TermMatch, TextField } from '../model/index.js';
 import { findEntities, type EntitySpan } from './entities.js';
+import { detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
 import { readTokens, type TokenTable } from './tokens.js';
 
@@ -81,7 +82,8 @@ interface Context {
 
 /**
  * Analyzes one article.
- * 1. Other languages are not analysed as English: a non-flagged analysis with `lang` set.
+ * 1. The language is the input's `lang`, else detected; other languages than the pipeline's are
+ *    not analysed: a non-flagged analysis with `lang` set.
  * 2. Title and text are each read once (tokens, lemmas, POS, sentences, clauses, quotes).
  * 3. Entities are found across both fields (so a name typed in the text types it in the title).
  * 4. The lexicon is scanned once per field: category terms and target terms (longest wins), cues.
@@ -90,7 +92,7 @@ interface Context {
  */
 function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { pipeline } = ctx;
-  const lang = primaryLanguage(input.lang) ?? pipeline.language;
+  const lang = primaryLanguage(input.lang) ?? detectLanguage(`${input.title ?? ''}\n${input.text}`) ?? pipeline.language;
   const base = { pipeline: pipeline.name, pipelineVersion: pipeline.version, lang, threshold: pipeline.threshold };
   if (lang !== pipeline.language) {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };

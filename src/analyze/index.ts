@@ -3,3 +3,4 @@
  * flag decision, with the evidence a reviewer needs. Pure: no fs, no network, no clock, no logging.
  */
 export { ANALYZER_VERSION, createAnalyzer, type Analyzer } from './analyzer.js';
+export { detectLanguage } from './language.js';
