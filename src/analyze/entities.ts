@@ -185,12 +185,13 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     i = b;
     // A sentence-initial word is capitalized anyway: keep it only when it is known to be a name.
     const isInitial = a === first || (a === first + 1 && t.pos[first] === 'PUNCT');
-    if (isInitial && !isTable && !isKnownInitial(t, a, b, state.midCaps)) {
+    const opensDateline = a === first && isDateline(t, b, last);
+    if (isInitial && !isTable && !opensDateline && !isKnownInitial(t, a, b, state.midCaps)) {
       a++;
       while (a < b && flags[a] !== 1) a++;
     }
     if (a >= b) continue;
-    const span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, a === first && isDateline(t, b, last));
+    const span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, opensDateline);
     if (span) out.push(span);
   }
 }

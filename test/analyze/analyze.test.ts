@@ -260,3 +260,26 @@ describe('analyzer', () => {
     expect(analyzer.analyze(input)).toEqual(analyzer.analyze(input));
   });
 });
+
+describe('what a target mention is', () => {
+  it.each([
+    ['a country name alone is a place', 'Police raided a drug laboratory in Kyrgyzstan and detained four men.'],
+    ['a demonym before an institution names an actor', 'Kyrgyz police raided the offices of a news site and detained two editors.'],
+    ['an accident is no attack', 'A minibus crash kills six Uzbek workers on a highway.'],
+    ['a named convict is not the group', 'A court jails a Tajik national for the murder of a taxi driver.'],
+  ])('does not flag: %s', (_name, text) => {
+    expect(analyzer.analyze({ text }).flagged).toBe(false);
+  });
+
+  it('names the most specific group, and the general one only when it leads a hit', () => {
+    const specific = analyzer.analyze({ text: 'Police detained Tajik migrants at a market.' });
+    expect(specific.targets).toEqual(['tajik']);
+    const both = analyzer.analyze({ text: 'Police held an operation to identify foreigners at building sites. Forty natives of Uzbekistan were detained.' });
+    expect([...both.targets].sort()).toEqual(['migrants_general', 'uzbek']);
+  });
+
+  it('explains an accident hit', () => {
+    const hit = analyzer.analyze({ text: 'A minibus crash kills six Uzbek workers on a highway.' }).matches.find((m) => m.kind === 'category' && m.text === 'kills');
+    expect(hit?.reason).toBe('concerns an accident or incident (`crash`)');
+  });
+});

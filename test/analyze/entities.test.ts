@@ -71,3 +71,46 @@ describe('entity typing', () => {
     expect(typeOf('Shares of Zoltrex fell sharply.', 'Zoltrex')).toEqual(['other', 'Zoltrex']);
   });
 });
+
+describe('line shapes', () => {
+  it('reads only known names in an all-caps headline', () => {
+    const found = entities('Japan began its campaign with a narrow win over China on Friday.', 'SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .');
+    expect(found.filter((e) => e.field === 'title').map((e) => [e.text, e.type, e.canonical])).toEqual([
+      ['JAPAN', 'location', 'Japan'],
+      ['CHINA', 'location', 'China'],
+    ]);
+  });
+
+  it.each([
+    ['KALUGA, April 3 — Police checked a dormitory.', 'KALUGA', 'location'],
+    ['ZELENOBORSK, April 3 — Police checked a dormitory.', 'ZELENOBORSK', 'location'],
+  ])('types the place opening a dateline in "%s"', (text, name, type) => {
+    expect(typeOf(text, name)?.[0]).toBe(type);
+  });
+
+  it.each([
+    ['Spartak Moscow 2 Rotor Volgograd 1', 'Rotor Volgograd', 'organization'],
+    ['Zenit St Petersburg 3 Krylya Sovetov Samara 1', 'Krylya Sovetov Samara', 'organization'],
+    ['Japan 3 2 1 0 5 2 7', 'Japan', 'location'],
+    ['Kasymov 2 1', 'Kasymov', 'person'],
+  ])('types names in the results row "%s"', (text, name, type) => {
+    expect(typeOf(text, name)?.[0]).toBe(type);
+  });
+
+  it('does not join a person and a place across "of"', () => {
+    const found = entities('The race was won by Regina Jacobs of the United States.');
+    expect(found.map((e) => [e.text, e.type])).toEqual([
+      ['Regina Jacobs', 'person'],
+      ['United States', 'location'],
+    ]);
+  });
+
+  it.each([
+    ['Kyrgyzstan', 'Kirghizia'],
+    ['St. Petersburg', 'Saint Petersburg'],
+    ['Crocus City Hall', 'Krokus City Hall'],
+    ['Tajikistan', 'Tadzhikistan'],
+  ])('spells %s one way whichever spelling the text uses (%s)', (canonical, spelling) => {
+    expect(entities(`Reporters travelled to ${spelling} last week.`).map((e) => e.canonical)).toContain(canonical);
+  });
+});
