@@ -1,12 +1,12 @@
 /**
  * Guesses the language of a text when the feed or page does not say: the script first (Cyrillic,
  * Arabic, CJK…), then, for Latin script, which language's commonest words the text uses most.
- * Cheap by design: it reads at most `SAMPLE_CHARS` characters and runs before wink-nlp, so a text
+ * Cheap by design: it reads at most `SAMPLE_CHARS` characters (a few sentences of running text) and runs before wink-nlp, so a text
  * in another language costs almost nothing.
  */
 
-/** How much of a text is read: enough for a few sentences of running text. */
-const SAMPLE_CHARS = 2000;
+/** How much of a text is read. */
+const SAMPLE_CHARS = 600;
 /** Fewer stop-word hits than this in a Latin text is too little evidence: the caller's default stands. */
 const MIN_STOPWORD_HITS = 3;
 const WORD = /\p{L}+/gu;
@@ -33,17 +33,43 @@ const CYRILLIC_MARKERS: readonly [lang: string, letters: RegExp][] = [
   ['be', /ў/iu],
 ];
 
-const SCRIPTS: readonly [lang: string, letters: RegExp][] = [
-  ['cyrillic', /\p{Script=Cyrillic}/gu],
-  ['ar', /\p{Script=Arabic}/gu],
-  ['zh', /\p{Script=Han}/gu],
-  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ['ko', /\p{Script=Hangul}/gu],
-  ['he', /\p{Script=Hebrew}/gu],
-  ['ka', /\p{Script=Georgian}/gu],
-  ['hy', /\p{Script=Armenian}/gu],
-  ['latin', /\p{Script=Latin}/gu],
+/** Scripts by UTF-16 code range: [name, first code, last code]. Latin comes first (the common case). */
+const SCRIPT_RANGES: readonly [name: string, from: number, to: number][] = [
+  ['latin', 0x41, 0x24f],
+  ['cyrillic', 0x400, 0x52f],
+  ['ar', 0x600, 0x6ff],
+  ['he', 0x590, 0x5ff],
+  ['hy', 0x530, 0x58f],
+  ['ka', 0x10a0, 0x10ff],
+  ['ja', 0x3040, 0x30ff],
+  ['zh', 0x4e00, 0x9fff],
+  ['ko', 0xac00, 0xd7af],
 ];
+
+/** The script with the most letters in a sample; punctuation, digits and spaces are skipped. */
+function dominantScript(sample: string): string | null {
+  const counts = new Array<number>(SCRIPT_RANGES.length).fill(0);
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x41 || (code > 0x5a && code < 0x61) || (code > 0x7a && code < 0xc0)) continue;
+    for (let r = 0; r < SCRIPT_RANGES.length; r++) {
+      const range = SCRIPT_RANGES[r] as [string, number, number];
+      if (code >= range[1] && code <= range[2]) {
+        counts[r] = (counts[r] ?? 0) + 1;
+        break;
+      }
+    }
+  }
+  let best = -1;
+  let most = 0;
+  counts.forEach((count, r) => {
+    if (count > most) {
+      most = count;
+      best = r;
+    }
+  });
+  return best < 0 ? null : (SCRIPT_RANGES[best]?.[0] ?? null);
+}
 
 /**
  * The language of a text as a primary ISO 639-1 subtag ("en", "ru", "uk"…), or null when there is
@@ -54,15 +80,7 @@ const SCRIPTS: readonly [lang: string, letters: RegExp][] = [
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  let script: string | null = null;
-  let most = 0;
-  for (const [name, letters] of SCRIPTS) {
-    const count = sample.match(letters)?.length ?? 0;
-    if (count > most) {
-      most = count;
-      script = name;
-    }
-  }
+  const script = dominantScript(sample);
   if (script === null) return null;
   if (script === 'cyrillic') return CYRILLIC_MARKERS.find(([, letters]) => letters.test(sample))?.[0] ?? 'ru';
   if (script !== 'latin') return script;
