@@ -8,7 +8,7 @@ import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, Pipeline
 import { findEntities, type EntitySpan } from './entities.js';
 import { detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
-import { readTokens, type TokenTable } from './tokens.js';
+import { readFields, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
 export const ANALYZER_VERSION = '0.1.0';
@@ -84,7 +84,7 @@ interface Context {
  * Analyzes one article.
  * 1. The language is the input's `lang`, else detected; other languages than the pipeline's are
  *    not analysed: a non-flagged analysis with `lang` set.
- * 2. Title and text are each read once (tokens, lemmas, POS, sentences, clauses, quotes).
+ * 2. Title and text are read with one `readDoc` (tokens, lemmas, POS, sentences, clauses, quotes).
  * 3. Entities are found across both fields (so a name typed in the text types it in the title).
  * 4. The lexicon is scanned once per field: category terms and target terms (longest wins), cues.
  * 5. Each category hit is judged: weight, negation, target nearby, counter-speech, quotation.
@@ -98,9 +98,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };
   }
 
-  const fields: { field: TextField; tokens: TokenTable }[] = [];
-  if (input.title) fields.push({ field: 'title', tokens: readTokens(ctx.nlp, input.title, ctx.clauseBreaks) });
-  fields.push({ field: 'text', tokens: readTokens(ctx.nlp, input.text, ctx.clauseBreaks) });
+  const fields = readFields(ctx.nlp, input.title ?? null, input.text, ctx.clauseBreaks);
   const entities = findEntities(fields);
 
   const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));

@@ -4,6 +4,7 @@
  */
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
+import type { TextField } from '../model/index.js';
 
 /** Tokens of one field (title or text) as parallel arrays; index = token number. */
 export interface TokenTable {
@@ -50,6 +51,74 @@ const MAX_SKIP_CHARS = 8;
 /** Space, tab, line breaks, no-break and other Unicode spaces that wink keeps between tokens. */
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9 || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** One field of an article with its token table. */
+export interface FieldTokens {
+  field: TextField;
+  tokens: TokenTable;
+}
+
+/** What joins the text and the title into one document: a paragraph break, so no sentence spans both. */
+const FIELD_JOINER = '\n\n';
+
+/**
+ * Reads an article's text and title with one `readDoc` and returns a table per field, title first.
+ * The title is read after the text ("text\n\ntitle") so only the title's few tokens need their
+ * offsets, sentence numbers and token indices shifted back; the text's arrays are used as they are.
+ */
+export function readFields(nlp: WinkMethods, title: string | null, text: string, clauseBreaks: ReadonlySet<string>): FieldTokens[] {
+  if (!title) return [{ field: 'text', tokens: readTokens(nlp, text, clauseBreaks) }];
+  const titleOffset = text.length + FIELD_JOINER.length;
+  const whole = readTokens(nlp, text + FIELD_JOINER + title, clauseBreaks);
+  const n = whole.value.length;
+  // The title's first token: the first word at or past the title's offset (the joiner is a space token).
+  let b = 0;
+  while (b < n && (whole.pos[b] === 'SPACE' || (whole.start[b] as number) < titleOffset)) b++;
+  let textSentences = 0;
+  while (textSentences < whole.sentences.length && (whole.sentences[textSentences] as [number, number])[0] < b) textSentences++;
+  for (let i = b; i < n; i++) {
+    (whole.start as Int32Array)[i] = Math.max(0, (whole.start[i] as number) - titleOffset);
+    (whole.end as Int32Array)[i] = Math.max(0, (whole.end[i] as number) - titleOffset);
+    (whole.sentenceOf as Int32Array)[i] = Math.max(0, (whole.sentenceOf[i] as number) - textSentences);
+    if ((whole.quoteEnd[i] as number) >= 0) (whole.quoteEnd as Int32Array)[i] = (whole.quoteEnd[i] as number) - b;
+  }
+  // The joiner and any trailing space of the text belong to the text's last sentence.
+  for (let i = b - 1; i >= 0 && (whole.sentenceOf[i] as number) >= textSentences; i--) (whole.sentenceOf as Int32Array)[i] = Math.max(0, textSentences - 1);
+  const titleTokens = slice(whole, title, b, n, textSentences, whole.sentences.length);
+  const textTokens = slice(whole, text, 0, b, 0, textSentences); // after the title: cuts the arrays in place
+  return [
+    { field: 'title', tokens: titleTokens },
+    { field: 'text', tokens: textTokens },
+  ];
+}
+
+/** Tokens [from, to) and sentences [firstSentence, endSentence) of a table as a table of their own; typed arrays are views, not copies. */
+function slice(t: TokenTable, text: string, from: number, to: number, firstSentence: number, endSentence: number): TokenTable {
+  const sentences = t.sentences.slice(firstSentence, endSentence);
+  if (from > 0) for (const span of sentences) (span[0] -= from), (span[1] -= from);
+  // The text comes first: its arrays are cut short in place, after the title's tail was copied out.
+  const cut = <T>(xs: T[]): T[] => {
+    if (from > 0) return xs.slice(from, to);
+    xs.length = to;
+    return xs;
+  };
+  return {
+    text,
+    value: cut(t.value),
+    lower: cut(t.lower),
+    lemma: cut(t.lemma),
+    singular: cut(t.singular),
+    pos: cut(t.pos),
+    start: t.start.subarray(from, to),
+    end: t.end.subarray(from, to),
+    sentenceOf: t.sentenceOf.subarray(from, to),
+    clauseOf: t.clauseOf.subarray(from, to),
+    inQuote: t.inQuote.subarray(from, to),
+    quoteEnd: t.quoteEnd.subarray(from, to),
+    capitalized: t.capitalized.subarray(from, to),
+    sentences,
+  };
 }
 
 /**
