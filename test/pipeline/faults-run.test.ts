@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig, type Config } from '../../src/config/index.js';
-import { createFetcher } from '../../src/crawl/index.js';
-import { runCrawl, type CrawlSummary } from '../../src/pipeline/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { CrawlSummary } from '../../src/pipeline/index.js';
+import type { Store } from '../../src/store/index.js';
+import { crawlInMemory } from '../helpers/crawl.js';
 import { startFaultServer, type FaultServer } from '../crawl/fault-server.js';
 
 /**
@@ -92,23 +91,10 @@ describe('a crawl over misbehaving servers', () => {
       ['gzip bomb', '/gzip-bomb'],
       ['corrupt gzip', '/corrupt-gzip'],
     ];
-    const raw = validateConfig(
-      {
-        crawl: { allowPrivateAddresses: true, retries: 0, minDelayMs: 0, timeoutMs: 800, maxBodyBytes: 1_000_000, concurrency: 16, perHostConcurrency: 16 },
-        feeds: feeds.map(([name, path]) => ({ name, url: `${base}${path}` })),
-      },
-      'test',
-    );
-    const config: Config = { file: null, database: ':memory:', pipelines: raw.pipelines, crawl: raw.crawl, schedule: raw.schedule, feeds: raw.feeds };
-    store = openStore(':memory:');
-    summary = await runCrawl({
-      config,
-      store,
-      fetcher: createFetcher(config.crawl),
-      clock: { now: () => new Date('2024-04-02T12:00:00Z') },
-      logger: { info() {}, warn() {}, error() {}, debug() {} },
-      sleep: async () => {},
-    });
+    ({ summary, store } = await crawlInMemory({
+      crawl: { allowPrivateAddresses: true, retries: 0, minDelayMs: 0, timeoutMs: 800, maxBodyBytes: 1_000_000, concurrency: 16, perHostConcurrency: 16 },
+      feeds: feeds.map(([name, path]) => ({ name, url: `${base}${path}` })),
+    }));
   }, 30_000);
 
   afterAll(async () => {

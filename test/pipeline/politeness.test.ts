@@ -1,10 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig, type Config } from '../../src/config/index.js';
-import { createFetcher } from '../../src/crawl/index.js';
-import { runCrawl } from '../../src/pipeline/index.js';
-import { openStore } from '../../src/store/index.js';
+import { crawlInMemory } from '../helpers/crawl.js';
 
 const PAGES = 12;
 
@@ -50,19 +47,9 @@ describe('crawling politely', () => {
   afterAll(() => new Promise<void>((resolve) => site.server.close(() => resolve())));
 
   it('keeps requests to one site within the per-host cap and skips what robots.txt disallows', async () => {
-    const raw = validateConfig(
-      { crawl: { concurrency: 8, perHostConcurrency: 2, minDelayMs: 0, allowPrivateAddresses: true, retries: 0 }, feeds: [{ url: `${site.url}/feed.xml`, name: 'Budget Daily' }] },
-      'test',
-    );
-    const config: Config = { file: null, database: ':memory:', pipelines: raw.pipelines, crawl: raw.crawl, schedule: raw.schedule, feeds: raw.feeds };
-    const store = openStore(':memory:');
-    const summary = await runCrawl({
-      config,
-      store,
-      fetcher: createFetcher(config.crawl),
-      clock: { now: () => new Date('2024-04-02T12:00:00Z') },
-      logger: { info() {}, warn() {}, error() {}, debug() {} },
-      sleep: async () => {},
+    const { summary, store } = await crawlInMemory({
+      crawl: { concurrency: 8, perHostConcurrency: 2, minDelayMs: 0, allowPrivateAddresses: true, retries: 0 },
+      feeds: [{ url: `${site.url}/feed.xml`, name: 'Budget Daily' }],
     });
     expect(summary.totals.articlesNew).toBe(PAGES);
     expect(site.state.peak).toBe(2);

@@ -1,0 +1,20 @@
+import { validateConfig, type Config } from '../../src/config/index.js';
+import { createFetcher } from '../../src/crawl/index.js';
+import { runCrawl, type CrawlSummary } from '../../src/pipeline/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+/** Runs one crawl in-process into an in-memory store, with a fixed clock, no waiting and no log output. */
+export async function crawlInMemory(rawConfig: unknown, now = '2024-04-02T12:00:00Z'): Promise<{ summary: CrawlSummary; store: Store; config: Config }> {
+  const raw = validateConfig(rawConfig, 'test');
+  const config: Config = { file: null, database: ':memory:', pipelines: raw.pipelines, crawl: raw.crawl, schedule: raw.schedule, feeds: raw.feeds };
+  const store = openStore(':memory:');
+  const summary = await runCrawl({
+    config,
+    store,
+    fetcher: createFetcher(config.crawl),
+    clock: { now: () => new Date(now) },
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
+    sleep: async () => {},
+  });
+  return { summary, store, config };
+}
