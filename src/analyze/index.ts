@@ -4,3 +4,4 @@
  */
 export { ANALYZER_VERSION, createAnalyzer, type Analyzer } from './analyzer.js';
 export { detectLanguage } from './language.js';
+export { hammingDistance, MIN_FINGERPRINT_WORDS, simhash, storyFingerprint } from './simhash.js';
