@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import type { Analysis, EntityType, FeedSource, ReviewDecision, ReviewLabel } from '../model/index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { fingerprintBands, fingerprintDistance, isFingerprint, STORY_MAX_DISTANCE, STORY_WINDOW_DAYS } from './story-bands.js';
 import type {
   AddFeedResult,
   AnalysisRecord,
@@ -22,6 +23,11 @@ import type {
   ReviewQueueRow,
   SaveResult,
   StoredAnalysis,
+  StoryArticle,
+  StoryListQuery,
+  StoryOptions,
+  StoryReassignResult,
+  StoryRow,
   TopEntitiesQuery,
   TopEntityRow,
   TrendQuery,
@@ -45,6 +51,12 @@ const BUCKET_SQL = {
   // The Monday on or before the date.
   week: `date(${ARTICLE_DATE}, '-6 days', 'weekday 1')`,
   month: `strftime('%Y-%m-01', ${ARTICLE_DATE})`,
+} as const;
+
+/** What a trend counts per bucket: rows, or distinct stories (an article stored before stories is its own). */
+const COUNT_SQL = {
+  articles: 'COUNT(*)',
+  stories: 'COUNT(DISTINCT COALESCE(a.story_id, a.id))',
 } as const;
 
 /**
@@ -380,9 +392,11 @@ export class Store {
 
   /**
    * Stores an article and its analyses in one transaction. A duplicate (same URL, same canonical URL, or the
-   * same title hash from the same outlet) is not stored again.
+   * same title hash from the same outlet) is not stored again. With a story fingerprint (`simhash`) the article
+   * joins the story of the nearest earlier article within `STORY_MAX_DISTANCE` bits and `windowDays` days, or
+   * starts one; see `reassignStories`.
    */
-  saveArticle(input: NewArticle, analyses: readonly StoredAnalysis[]): SaveResult {
+  saveArticle(input: NewArticle, analyses: readonly StoredAnalysis[], storyOptions: StoryOptions = {}): SaveResult {
     return this.#write((): SaveResult => {
       const a = input.article;
       const sameUrl = this.#stmt(`SELECT id FROM articles WHERE url = ? OR canonical_url = ? OR url = ? LIMIT 1`).get(
@@ -422,9 +436,135 @@ export class Store {
           metaSources: JSON.stringify(a.sources),
         }).lastInsertRowid,
       );
+      this.#setSimhash(id, input.simhash ?? null);
+      this.#assignStory(id, storyOptions);
       for (const stored of analyses) this.#insertAnalysis(id, stored);
       return { kind: 'stored', id };
     });
+  }
+
+  // ── stories ──────────────────────────────────────────────────────────────
+
+  /**
+   * Stores (or clears, with null) an article's story fingerprint and its bands. Its story id is left as it is:
+   * call `reassignStories` after refreshing fingerprints. Returns false for an unknown id.
+   */
+  setSimhash(articleId: number, simhash: string | null): boolean {
+    return this.#write(() => this.#setSimhash(articleId, simhash));
+  }
+
+  /**
+   * Recomputes every story id, in storage order, exactly as `saveArticle` assigned them one by one:
+   * 1. Clear the story ids.
+   * 2. For each article by id: without a fingerprint it is a story of its own; otherwise it joins the story of the
+   *    nearest earlier article (fewest differing bits, then lowest id) that shares a band, is dated within
+   *    `windowDays` days and is within `STORY_MAX_DISTANCE` bits; else it starts a story.
+   * One transaction: readers see the old stories or the new ones.
+   */
+  reassignStories(options: StoryOptions = {}): StoryReassignResult {
+    return this.#write(() => {
+      this.#stmt(`UPDATE articles SET story_id = NULL`).run();
+      const ids = this.#stmt(`SELECT id FROM articles ORDER BY id`).pluck().all() as number[];
+      for (const id of ids) this.#assignStory(id, options);
+      const counts = this.#stmt(`SELECT COUNT(*) AS stories, COALESCE(SUM(n > 1), 0) AS multi FROM (SELECT COUNT(*) AS n FROM articles GROUP BY story_id)`).get() as {
+        stories: number;
+        multi: number;
+      };
+      return { articles: ids.length, stories: counts.stories, multiArticle: counts.multi };
+    });
+  }
+
+  /**
+   * Stories, newest first: id, size, outlets, first title and date range. `minSize` (default 2) leaves out
+   * articles that are a story of their own.
+   */
+  listStories(q: StoryListQuery = {}): StoryRow[] {
+    const having: string[] = ['COUNT(*) >= @minSize'];
+    const params: Record<string, unknown> = { minSize: q.minSize ?? 2, limit: q.limit ?? 50 };
+    if (q.since) {
+      having.push('MIN(d) >= @since');
+      params.since = q.since;
+    }
+    if (q.until) {
+      having.push('MIN(d) < @until');
+      params.until = q.until;
+    }
+    const sql = `WITH s AS (SELECT COALESCE(a.story_id, a.id) AS story_id, a.source, ${ARTICLE_DATE} AS d FROM articles a)
+      SELECT s.story_id, COUNT(*) AS size, group_concat(DISTINCT s.source) AS outlets, MIN(s.d) AS first_at, MAX(s.d) AS last_at, f.title
+      FROM s LEFT JOIN articles f ON f.id = s.story_id
+      GROUP BY s.story_id HAVING ${having.join(' AND ')}
+      ORDER BY first_at DESC, s.story_id LIMIT @limit`;
+    return (this.#db.prepare(sql).all(params) as Row[]).map((r) => ({
+      storyId: r.story_id as number,
+      size: r.size as number,
+      outlets: String(r.outlets ?? '')
+        .split(',')
+        .filter(Boolean)
+        .sort((x, y) => x.localeCompare(y)),
+      title: r.title as string | null,
+      firstAt: r.first_at as string,
+      lastAt: r.last_at as string,
+    }));
+  }
+
+  /** The articles of one story, oldest first, with each one's distance from the first; empty for an unknown id. */
+  storyArticles(storyId: number): StoryArticle[] {
+    const rows = this.#stmt(`SELECT a.id, a.title, a.source, a.url, a.published_at, a.simhash FROM articles a
+      WHERE a.story_id = @storyId OR (a.story_id IS NULL AND a.id = @storyId) ORDER BY ${ARTICLE_DATE}, a.id`).all({ storyId }) as Row[];
+    const first = (rows.find((r) => r.id === storyId)?.simhash as string | null | undefined) ?? null;
+    return rows.map((r) => {
+      const simhash = r.simhash as string | null;
+      return {
+        id: r.id as number,
+        title: r.title as string | null,
+        source: r.source as string,
+        url: r.url as string,
+        publishedAt: r.published_at as string | null,
+        simhash,
+        distance: first !== null && simhash !== null ? fingerprintDistance(first, simhash) : null,
+      };
+    });
+  }
+
+  #setSimhash(articleId: number, simhash: string | null): boolean {
+    if (simhash !== null && !isFingerprint(simhash)) {
+      throw new StoreError('BAD_FINGERPRINT', `story fingerprint of article ${articleId}: expected 16 lower-case hex digits, received \`${simhash}\``);
+    }
+    const changed = this.#stmt(`UPDATE articles SET simhash = ? WHERE id = ?`).run(simhash, articleId).changes > 0;
+    this.#stmt(`DELETE FROM story_bands WHERE article_id = ?`).run(articleId);
+    if (!changed || simhash === null) return changed;
+    const insert = this.#stmt(`INSERT INTO story_bands (band, value, day, article_id) VALUES (?, ?, (SELECT date(${ARTICLE_DATE}) FROM articles a WHERE a.id = ?), ?)`);
+    fingerprintBands(simhash).forEach((value, band) => insert.run(band, value, articleId, articleId));
+    return true;
+  }
+
+  /** Gives one article its story id from earlier articles; see `reassignStories`. Runs inside a write. */
+  #assignStory(articleId: number, options: StoryOptions): void {
+    const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
+    if (!Number.isInteger(windowDays) || windowDays < 0) throw new StoreError('BAD_OPTION', `story windowDays: expected a whole number ≥ 0, received ${windowDays}`);
+    const self = this.#stmt(`SELECT a.simhash, date(${ARTICLE_DATE}, @before) AS low, date(${ARTICLE_DATE}, @after) AS high FROM articles a WHERE a.id = @id`).get({
+      id: articleId,
+      before: `-${windowDays} days`,
+      after: `+${windowDays} days`,
+    }) as { simhash: string | null; low: string | null; high: string | null } | undefined;
+    if (!self) return;
+    let best: { id: number; storyId: number; distance: number } | null = null;
+    if (self.simhash !== null && self.low !== null && self.high !== null) {
+      const candidates = this.#stmt(`SELECT a.id, a.simhash, COALESCE(a.story_id, a.id) AS story_id FROM story_bands b JOIN articles a ON a.id = b.article_id
+        WHERE b.band = @band AND b.value = @value AND b.day BETWEEN @low AND @high AND b.article_id < @id`);
+      const seen = new Set<number>();
+      const bands = fingerprintBands(self.simhash);
+      for (let band = 0; band < bands.length; band++) {
+        for (const c of candidates.all({ band, value: bands[band], low: self.low, high: self.high, id: articleId }) as { id: number; simhash: string; story_id: number }[]) {
+          if (seen.has(c.id)) continue;
+          seen.add(c.id);
+          const distance = fingerprintDistance(self.simhash, c.simhash);
+          if (distance > STORY_MAX_DISTANCE) continue;
+          if (best === null || distance < best.distance || (distance === best.distance && c.id < best.id)) best = { id: c.id, storyId: c.story_id, distance };
+        }
+      }
+    }
+    this.#stmt(`UPDATE articles SET story_id = ? WHERE id = ?`).run(best?.storyId ?? articleId, articleId);
   }
 
   /** Replaces the current analysis of an article under the same pipeline; earlier ones are kept as history. */
@@ -545,8 +685,9 @@ export class Store {
   // ── trends ───────────────────────────────────────────────────────────────
 
   /**
-   * Counts articles per bucket that match the filters. `total` counts every stored article of the same
-   * sources in the bucket, whatever its analysis, so counts can be normalized by coverage volume.
+   * Counts articles (or stories, with `count: 'stories'`) per bucket that match the filters. `total` counts every
+   * stored article (or story) of the same sources in the bucket, whatever its analysis, so counts can be
+   * normalized by coverage volume.
    */
   trend(q: TrendQuery): TrendRow[] {
     const bucket = BUCKET_SQL[q.by];
@@ -588,10 +729,11 @@ export class Store {
     }
     const scopeSql = scope.length > 0 ? `WHERE ${scope.join(' AND ')}` : '';
     const matchedSql = [...where, ...scope].join(' AND ');
+    const tally = COUNT_SQL[q.count ?? 'articles'];
     const sql = `
-      WITH totals AS (SELECT ${bucket} AS bucket, COUNT(*) AS total FROM articles a ${scopeSql} GROUP BY 1),
+      WITH totals AS (SELECT ${bucket} AS bucket, ${tally} AS total FROM articles a ${scopeSql} GROUP BY 1),
       counted AS (
-        SELECT ${bucket} AS bucket, COUNT(*) AS count, group_concat(DISTINCT an.pipeline_version) AS versions
+        SELECT ${bucket} AS bucket, ${tally} AS count, group_concat(DISTINCT an.pipeline_version) AS versions
         FROM articles a JOIN analyses an ON an.article_id = a.id
         WHERE ${matchedSql} GROUP BY 1)
       SELECT t.bucket, COALESCE(c.count, 0) AS count, t.total, c.versions FROM totals t LEFT JOIN counted c ON c.bucket = t.bucket
@@ -783,5 +925,7 @@ function toArticleRecord(r: Row): ArticleRecord {
     description: r.description as string | null,
     siteName: r.site_name as string | null,
     metaSources: JSON.parse(r.meta_sources as string) as Record<string, string>,
+    simhash: (r.simhash as string | null) ?? null,
+    storyId: (r.story_id as number | null) ?? (r.id as number),
   };
 }

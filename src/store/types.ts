@@ -135,6 +135,11 @@ export interface NewArticle {
   extractorVersion: string;
   titleHash: string | null;
   article: ExtractedArticle;
+  /**
+   * Story fingerprint (`storyFingerprint` in src/analyze, 16 hex digits), or null/absent when the text is too short:
+   * the article then is a story of its own.
+   */
+  simhash?: string | null;
 }
 
 export type SaveResult = { kind: 'stored'; id: number } | { kind: 'duplicate'; id: number; reason: string };
@@ -159,6 +164,10 @@ export interface ArticleRecord {
   description: string | null;
   siteName: string | null;
   metaSources: Record<string, string>;
+  /** Story fingerprint; null when the text was too short or it was stored before fingerprints. */
+  simhash: string | null;
+  /** Id of the story's first article; the article's own id when it starts one (or was stored before stories). */
+  storyId: number;
 }
 
 export interface AnalysisRecord {
@@ -198,15 +207,72 @@ export interface TrendQuery {
   pipelineVersion?: string | undefined;
   /** Count flagged articles only (default), or every article that has the filters' evidence. */
   flaggedOnly: boolean;
+  /**
+   * What a count counts: articles, or stories (distinct story ids among the matching articles of the bucket, so
+   * copies of one story count once; totals likewise). A story whose copies fall in two buckets counts in both.
+   * @default 'articles'
+   */
+  count?: TrendCount | undefined;
 }
+
+export type TrendCount = 'articles' | 'stories';
 
 export interface TrendRow {
   bucket: string;
   count: number;
-  /** All articles from the same sources in the bucket, for normalization. */
+  /** All articles (or stories) from the same sources in the bucket, for normalization. */
   total: number;
   /** Pipeline versions that produced the counted analyses. */
   versions: string[];
+}
+
+/** Options of `reassignStories`, and of story assignment in `saveArticle`. */
+export interface StoryOptions {
+  /** Candidates are articles dated within this many days either side. @default 7 */
+  windowDays?: number;
+}
+
+export interface StoryReassignResult {
+  /** Articles given a story id. */
+  articles: number;
+  stories: number;
+  /** Stories with more than one article. */
+  multiArticle: number;
+}
+
+export interface StoryListQuery {
+  /** Stories whose first article is dated on or after this ISO date (YYYY-MM-DD). */
+  since?: string | undefined;
+  /** …and before this one (exclusive). */
+  until?: string | undefined;
+  /** Only stories with at least this many articles. @default 2 */
+  minSize?: number | undefined;
+  /** @default 50 */
+  limit?: number | undefined;
+}
+
+export interface StoryRow {
+  /** The id of the story's first stored article. */
+  storyId: number;
+  size: number;
+  /** Distinct outlets (source names) that ran the story, by name. */
+  outlets: string[];
+  /** Title of the story's first article. */
+  title: string | null;
+  /** Earliest and latest date (published, else fetched) of its articles. */
+  firstAt: string;
+  lastAt: string;
+}
+
+export interface StoryArticle {
+  id: number;
+  title: string | null;
+  source: string;
+  url: string;
+  publishedAt: string | null;
+  simhash: string | null;
+  /** Bits that differ from the story's first article; null without fingerprints. */
+  distance: number | null;
 }
 
 export interface TopEntitiesQuery {

@@ -208,7 +208,7 @@ describe('store: migration 002', () => {
     db.pragma('user_version = 1');
     db.prepare(`INSERT INTO feeds (url, name, tags, added_at, consecutive_failures) VALUES (?, ?, '[]', ?, 2)`).run(CONFIG[0]!.url, 'Volga Monitor', AT);
     db.close();
-    expect(() => openStore(file)).toThrow(/schema version 1, this xenoscope needs 2; run `xenoscope db migrate`/);
+    expect(() => openStore(file)).toThrow(`schema version 1, this xenoscope needs ${SCHEMA_VERSION}; run \`xenoscope db migrate\``);
     const store = openStore(file, { migrate: true });
     expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
     expect(feed(store, CONFIG[0]!.url)).toMatchObject({ source: 'config', disabled: false, consecutiveFailures: 2, intervalSecs: null, itemsSeen: 0 });

@@ -1,4 +1,5 @@
 import { feedManagement } from './002-feed-management.js';
+import { stories } from './003-stories.js';
 
 /**
  * Numbered migrations, applied in order inside one transaction each. `PRAGMA user_version` holds the
@@ -178,6 +179,6 @@ WHEN (SELECT COUNT(*) FROM articles WHERE id = old.article_id) > 0 BEGIN
 END;
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }, feedManagement];
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }, feedManagement, stories];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
