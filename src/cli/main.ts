@@ -84,7 +84,7 @@ function buildProgram(state: State, io: Io): Command {
 
   program
     .command('reanalyze')
-    .description('re-run analysis on stored articles after a pipeline change, without fetching again')
+    .description('re-run analysis and story fingerprints on stored articles after a pipeline change, without fetching again')
     .option('-p, --pipeline <name>', 'pipeline to run (default: every configured pipeline)')
     .option('--json', 'print the summary as JSON')
     .action(run(() => import('./commands/reanalyze.js')));
@@ -104,6 +104,7 @@ function buildProgram(state: State, io: Io): Command {
     .option('--until <date>', 'to this date (YYYY-MM-DD, exclusive)', isoDate)
     .option('--normalize', 'show counts as a share of all articles from the same sources in the period')
     .option('--all-articles', 'count every article with the evidence, flagged or not')
+    .addOption(new Option('--count <unit>', 'count articles, or stories (copies of one story from several outlets count once)').choices(['articles', 'stories']).default('articles'))
     .option('-p, --pipeline <name>', 'pipeline whose analyses to count', 'xenophobia')
     .option('--pipeline-version <version>', 'count only analyses made by this pipeline version')
     .addOption(formatOption)
@@ -153,6 +154,28 @@ function buildProgram(state: State, io: Io): Command {
     .description('every review decision with its article, as CSV or JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .action(run(() => import('./commands/review.js').then((m) => ({ default: m.exportDecisions }))));
+
+  const stories = program.command('stories').description('copies of one story (syndicated, rewritten, mirrored) grouped by story fingerprint');
+  stories
+    .command('list')
+    .description('stories with several articles, newest first: story id, size, outlets, first title')
+    .option('--since <date>', 'stories that began on or after this date (YYYY-MM-DD)', isoDate)
+    .option('--until <date>', 'stories that began before this date (YYYY-MM-DD, exclusive)', isoDate)
+    .option('--min-size <n>', 'only stories with at least this many articles', positiveInt, 2)
+    .option('-n, --limit <n>', 'how many', positiveInt, 50)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(run(() => import('./commands/stories.js').then((m) => ({ default: m.list }))));
+  stories
+    .command('show')
+    .description("a story's articles: outlet, date, title, URL and how far each is from the first")
+    .argument('<id>', 'story id (the id of its first article)', positiveInt)
+    .option('--json', 'as JSON')
+    .action(run(() => import('./commands/stories.js').then((m) => ({ default: m.show }))));
+  stories
+    .command('rebuild')
+    .description('fingerprint every stored article again and regroup the stories (reanalyze does this too)')
+    .option('--json', 'print the summary as JSON')
+    .action(run(() => import('./commands/stories.js').then((m) => ({ default: m.rebuild }))));
 
   program
     .command('search')

@@ -1,4 +1,4 @@
-import { createAnalyzer, ANALYZER_VERSION } from '../analyze/index.js';
+import { createAnalyzer, ANALYZER_VERSION, storyFingerprint } from '../analyze/index.js';
 import type { Config } from '../config/index.js';
 import { loadPipeline } from '../config/index.js';
 import { FEED_ACCEPT, PAGE_ACCEPT, parseFeed, planNextFetch, RequestScheduler, RobotsCache, titleHash, withRetries, type FeedHints, type Fetcher, type ScheduleOutcome } from '../crawl/index.js';
@@ -185,7 +185,8 @@ export async function runCrawl(deps: CrawlDeps): Promise<CrawlSummary> {
       const article = extracted.article;
       const analyses = analyzers.run(article.title ?? item.title, article.text, article.lang);
       const saved = store.saveArticle(
-        { url: item.url, feedId: feed.id, source: feed.name, guid: item.guid, fetchedAt: at(), extractorVersion: EXTRACTOR_VERSION, titleHash: titleHash(article.title ?? item.title), article },
+        { url: item.url, feedId: feed.id, source: feed.name, guid: item.guid, fetchedAt: at(), extractorVersion: EXTRACTOR_VERSION, titleHash: titleHash(article.title ?? item.title), article,
+          simhash: storyFingerprint(article.title ?? item.title, article.text) },
         analyses,
       );
       store.logFetch({

@@ -453,6 +453,11 @@ export class Store {
     return this.#write(() => this.#setSimhash(articleId, simhash));
   }
 
+  /** `setSimhash` for a batch, in one transaction. Returns how many articles were found. */
+  setSimhashes(entries: readonly { id: number; simhash: string | null }[]): number {
+    return this.#write(() => entries.filter((e) => this.#setSimhash(e.id, e.simhash)).length);
+  }
+
   /**
    * Recomputes every story id, in storage order, exactly as `saveArticle` assigned them one by one:
    * 1. Clear the story ids.

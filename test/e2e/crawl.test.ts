@@ -126,6 +126,40 @@ describe('crawl the fixture site end to end', () => {
     expect(volgaTotal).toBe(site.articles.filter((a) => a.outlet === 'volga-monitor').length);
   });
 
+  it("groups the site's syndicated copy with the wire story, so counting stories counts one fewer that week", async () => {
+    const copy = site.articles.find((a) => a.syndicatedFrom)!;
+    const wire = site.articles.find((a) => a.id === copy.syndicatedFrom)!;
+    const db = new Database(dbPath, { readonly: true });
+    const storyOf = (title: string) => (db.prepare('SELECT id, story_id FROM articles WHERE title = ?').get(title) as { id: number; story_id: number }) ?? null;
+    const [wireRow, copyRow] = [storyOf(wire.title), storyOf(copy.title)];
+    db.close();
+    expect(wireRow).not.toBeNull();
+    expect(copyRow!.story_id).toBe(wireRow!.story_id);
+
+    const week = ['--by', 'week', '--since', '2024-04-01', '--until', '2024-04-08', '--all-articles', '--format', 'json'];
+    const points = async (count: string) => {
+      const result = await runCli(['--config', config, 'trends', ...week, '--count', count]);
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { points: { count: number; total: number }[] }).points;
+    };
+    const [articles, stories] = [await points('articles'), await points('stories')];
+    expect(articles).toHaveLength(1);
+    expect(stories[0]!.count).toBe(articles[0]!.count - 1);
+    expect(stories[0]!.total).toBe(articles[0]!.total - 1);
+    expect(articles[0]!.total).toBe(site.articles.filter((a) => a.date >= '2024-04-01' && a.date < '2024-04-08').length);
+
+    const table = await runCli(['--config', config, 'trends', '--count', 'stories']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^stories \(copies counted once\) with a flagged article per week/);
+
+    const listed = JSON.parse((await runCli(['--config', config, 'stories', 'list', '--format', 'json'])).stdout) as { storyId: number; size: number; outlets: string[] }[];
+    expect(listed).toEqual([expect.objectContaining({ storyId: wireRow!.story_id, size: 2, outlets: ['Eurasia Wire', 'Volga Monitor'] })]);
+    const shown = await runCli(['--config', config, 'stories', 'show', String(wireRow!.story_id)]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n')[0]).toBe(`story ${wireRow!.story_id}: 2 articles from 2 outlets`);
+    const json = JSON.parse((await runCli(['--config', config, 'stories', 'show', String(wireRow!.story_id), '--json'])).stdout) as { articles: { id: number; title: string }[] };
+    expect(json.articles.map((a) => a.title).sort()).toEqual([wire.title, copy.title].sort());
+  });
+
   it('puts articles about raids, deportations and attacks at the top of the review queue', async () => {
     const result = await runCli(['--config', config, 'review', 'list', '--format', 'json', '--limit', '10']);
     const rows = JSON.parse(result.stdout) as { articleId: number; title: string }[];

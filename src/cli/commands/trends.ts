@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { queryTrend } from '../../trends/index.js';
-import type { TrendBucket } from '../../store/index.js';
+import type { TrendBucket, TrendCount } from '../../store/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { renderTrendCsv, renderTrendJson, renderTrendTable } from '../render/trend.js';
@@ -16,6 +16,7 @@ interface TrendOptions {
   until?: string;
   normalize?: boolean;
   allArticles?: boolean;
+  count: TrendCount;
   pipeline: string;
   pipelineVersion?: string;
   format: 'table' | 'csv' | 'json';
@@ -42,6 +43,7 @@ export default async function trends(ctx: Context, options: TrendOptions): Promi
         target: options.target,
         pipelineVersion: options.pipelineVersion,
         flaggedOnly: !options.allArticles,
+        count: options.count,
       },
       Boolean(options.normalize),
     );

@@ -20,8 +20,14 @@ function describe(series: TrendSeries): string {
     q.entity && `entity "${q.entity}"`,
     q.source && `source "${q.source}"`,
   ].filter(Boolean);
-  const what = q.flaggedOnly ? 'flagged articles' : 'articles';
-  return `${what}${filters.length ? ` with ${filters.join(', ')}` : ''} per ${q.by}${series.normalized ? ', as a share of all articles from the same sources' : ''} (pipeline ${q.pipeline})`;
+  const unit = countUnit(series);
+  const what = unit === 'stories' ? (q.flaggedOnly ? 'stories (copies counted once) with a flagged article' : 'stories (copies counted once)') : q.flaggedOnly ? 'flagged articles' : 'articles';
+  return `${what}${filters.length ? ` with ${filters.join(', ')}` : ''} per ${q.by}${series.normalized ? `, as a share of all ${unit} from the same sources` : ''} (pipeline ${q.pipeline})`;
+}
+
+/** What the counts count: articles, or stories with `--count stories`. */
+function countUnit(series: TrendSeries): 'articles' | 'stories' {
+  return series.query.count === 'stories' ? 'stories' : 'articles';
 }
 
 export function renderTrendTable(series: TrendSeries): string {
@@ -35,8 +41,8 @@ export function renderTrendTable(series: TrendSeries): string {
     renderBar(values[i] ?? 0, max),
   ]);
   const versions = [...new Set(series.points.flatMap((p) => p.versions))];
-  const footer = `${series.points.reduce((n, p) => n + p.count, 0)} of ${series.points.reduce((n, p) => n + p.total, 0)} articles` + (versions.length ? `; pipeline version ${versions.join(', ')}` : '');
-  if (rows.length === 0) return `${describe(series)}\nno articles in this period\n`;
+  const footer = `${series.points.reduce((n, p) => n + p.count, 0)} of ${series.points.reduce((n, p) => n + p.total, 0)} ${countUnit(series)}` + (versions.length ? `; pipeline version ${versions.join(', ')}` : '');
+  if (rows.length === 0) return `${describe(series)}\nno ${countUnit(series)} in this period\n`;
   return `${describe(series)}\n` + renderTable(['period', 'count', 'all', 'share', ''], rows, { rightAlign: [false, true, true, true, false] }) + footer + '\n';
 }
 
