@@ -6,7 +6,7 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, ScoreComponent, TermMatch, TextField } from '../model/index.js';
 import { findEntities, type EntitySpan } from './entities.js';
-import { detectLanguage } from './language.js';
+import { SAMPLE_CHARS, detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
 import { readFields, type TokenTable } from './tokens.js';
 
@@ -64,10 +64,9 @@ interface TargetMention {
 export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const nlp = winkNLP(model, WINK_PIPE);
   const lexicon = compileLexicon(nlp, pipeline);
-  const clauseBreaks = new Set(pipeline.clauseBreaks.map((w) => w.toLowerCase()));
   const quotationVerbs = new Set(pipeline.quotationVerbs.map((w) => w.toLowerCase()));
   const categories = new Map(pipeline.categories.map((c) => [c.id, c]));
-  const context: Context = { pipeline, nlp, lexicon, clauseBreaks, quotationVerbs, categories };
+  const context: Context = { pipeline, nlp, lexicon, quotationVerbs, categories };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -75,7 +74,6 @@ interface Context {
   pipeline: PipelineDef;
   nlp: WinkMethods;
   lexicon: Lexicon;
-  clauseBreaks: ReadonlySet<string>;
   quotationVerbs: ReadonlySet<string>;
   categories: ReadonlyMap<string, PipelineCategory>;
 }
@@ -92,13 +90,13 @@ interface Context {
  */
 function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { pipeline } = ctx;
-  const lang = primaryLanguage(input.lang) ?? detectLanguage(`${input.title ?? ''}\n${input.text}`) ?? pipeline.language;
+  const lang = primaryLanguage(input.lang) ?? detectLanguage(languageSample(input)) ?? pipeline.language;
   const base = { pipeline: pipeline.name, pipelineVersion: pipeline.version, lang, threshold: pipeline.threshold };
   if (lang !== pipeline.language) {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };
   }
 
-  const fields = readFields(ctx.nlp, input.title ?? null, input.text, ctx.clauseBreaks);
+  const fields = readFields(ctx.nlp, input.title ?? null, input.text, ctx.lexicon.vocabulary);
   const entities = findEntities(fields);
 
   const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));
@@ -126,6 +124,12 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     breakdown,
     reasons: explain(pipeline, matches, breakdown),
   };
+}
+
+/** Title and the start of the text: joining the whole text would copy it just to read its start. */
+function languageSample(input: AnalysisInput): string {
+  const start = input.text.length > SAMPLE_CHARS ? input.text.slice(0, SAMPLE_CHARS) : input.text;
+  return input.title ? `${input.title}\n${start}` : start;
 }
 
 function primaryLanguage(lang: string | null | undefined): string | null {

@@ -6,10 +6,9 @@
  */
 
 /** How much of a text is read. */
-const SAMPLE_CHARS = 600;
+export const SAMPLE_CHARS = 600;
 /** Fewer stop-word hits than this in a Latin text is too little evidence: the caller's default stands. */
 const MIN_STOPWORD_HITS = 3;
-const WORD = /\p{L}+/gu;
 
 /** The commonest short words of Latin-script languages met in the coverage. */
 const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -23,6 +22,48 @@ const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   tr: new Set(['ve', 'bir', 'bu', 'için', 'ile', 'da', 'de', 'olarak', 'daha', 'çok', 'gibi', 'olan', 'en', 'ama', 'sonra', 'kadar', 'değil', 'mı', 'ise', 'her']),
   uz: new Set(['va', 'bilan', 'uchun', 'bu', 'ham', 'emas', 'bo‘lgan', "bo'lgan", 'qilib', 'yil', 'esa', 'deb', 'lekin', 'yana', 'bir', 'ular', 'shu', 'edi', 'haqida', 'kabi']),
 };
+
+const LANGUAGES = Object.keys(STOPWORDS);
+/** Each stop word and the languages (indices into `LANGUAGES`) it belongs to: one lookup per word. */
+const STOPWORD_LANGUAGES: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGUAGES.forEach((lang, l) => {
+    for (const word of STOPWORDS[lang] ?? []) map.set(word, [...(map.get(word) ?? []), l]);
+  });
+  return map;
+})();
+/** Longer words are never stop words: they are skipped without building a string. */
+const MAX_STOPWORD_LENGTH = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((w) => w.length));
+const LETTER = /\p{L}/u;
+
+/**
+ * A language has won once it has `DECISIVE_HITS` stop words and a lead of `DECISIVE_LEAD` over every
+ * other: the rest of the sample would not change the answer, so it is not read.
+ */
+const DECISIVE_HITS = 8;
+const DECISIVE_LEAD = 5;
+
+function isDecided(counts: readonly number[], leader: number): boolean {
+  const most = counts[leader] ?? 0;
+  if (most < DECISIVE_HITS) return false;
+  for (let l = 0; l < counts.length; l++) if (l !== leader && most - (counts[l] ?? 0) < DECISIVE_LEAD) return false;
+  return true;
+}
+
+/** Calls `fn` with each lowercased run of letters of at most `MAX_STOPWORD_LENGTH` characters, until `fn` returns false. */
+function forEachShortWord(sample: string, fn: (word: string) => boolean): void {
+  let from = -1;
+  for (let i = 0; i <= sample.length; i++) {
+    const code = i < sample.length ? sample.charCodeAt(i) : 32;
+    const isLetter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && LETTER.test(sample[i] as string));
+    if (isLetter) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      if (i - from <= MAX_STOPWORD_LENGTH && !fn(sample.slice(from, i).toLowerCase())) return;
+      from = -1;
+    }
+  }
+}
 
 /** Letters that tell Cyrillic languages apart; Russian is the default for Cyrillic. */
 const CYRILLIC_MARKERS: readonly [lang: string, letters: RegExp][] = [
@@ -46,16 +87,23 @@ const SCRIPT_RANGES: readonly [name: string, from: number, to: number][] = [
   ['ko', 0xac00, 0xd7af],
 ];
 
+const DECISIVE_LETTERS = 160;
+
 /** The script with the most letters in a sample; punctuation, digits and spaces are skipped. */
 function dominantScript(sample: string): string | null {
   const counts = new Array<number>(SCRIPT_RANGES.length).fill(0);
+  let letters = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
     if (code < 0x41 || (code > 0x5a && code < 0x61) || (code > 0x7a && code < 0xc0)) continue;
+    letters++;
     for (let r = 0; r < SCRIPT_RANGES.length; r++) {
       const range = SCRIPT_RANGES[r] as [string, number, number];
       if (code >= range[1] && code <= range[2]) {
-        counts[r] = (counts[r] ?? 0) + 1;
+        const count = (counts[r] ?? 0) + 1;
+        counts[r] = count;
+        // The first `DECISIVE_LETTERS` letters all in one script: the rest of the sample is not read.
+        if (count === DECISIVE_LETTERS && letters === DECISIVE_LETTERS) return range[0];
         break;
       }
     }
@@ -85,17 +133,25 @@ export function detectLanguage(text: string): string | null {
   if (script === 'cyrillic') return CYRILLIC_MARKERS.find(([, letters]) => letters.test(sample))?.[0] ?? 'ru';
   if (script !== 'latin') return script;
 
-  const counts = new Map<string, number>();
-  for (const word of sample.toLowerCase().match(WORD) ?? []) {
-    for (const lang in STOPWORDS) if (STOPWORDS[lang]?.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
+  const counts = new Array<number>(LANGUAGES.length).fill(0);
+  let leader = 0;
+  forEachShortWord(sample, (word) => {
+    const langs = STOPWORD_LANGUAGES.get(word);
+    if (!langs) return true;
+    for (const l of langs) {
+      const count = (counts[l] ?? 0) + 1;
+      counts[l] = count;
+      if (count > (counts[leader] ?? 0)) leader = l;
+    }
+    return !isDecided(counts, leader);
+  });
   let best: string | null = null;
   let bestCount = MIN_STOPWORD_HITS - 1;
-  for (const [lang, count] of counts) {
+  counts.forEach((count, l) => {
     if (count > bestCount) {
-      best = lang;
+      best = LANGUAGES[l] ?? null;
       bestCount = count;
     }
-  }
+  });
   return best;
 }

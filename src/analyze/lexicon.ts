@@ -5,7 +5,7 @@
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
-import type { TokenTable } from './tokens.js';
+import { Vocabulary, type TokenTable, type VocabularyWord } from './tokens.js';
 
 export type EntryKind = 'category' | 'target' | 'negation' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead';
 
@@ -30,7 +30,9 @@ export interface LexiconHit {
 }
 
 export interface Lexicon {
-  /** Every entry that matches at every token, in token order. */
+  /** The words the token pass looks up: first words of phrases and the pipeline's clause breaks. */
+  vocabulary: Vocabulary;
+  /** Every entry that matches at every token where a phrase may start, in token order. */
   scan(tokens: TokenTable): LexiconHit[];
 }
 
@@ -67,11 +69,19 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const term of pipeline.incidentCues) add('incident', '', cue(term));
   for (const term of pipeline.nonTargetHeads) add('nonTargetHead', '', cue(term));
 
+  const words = new Map<string, VocabularyWord>();
+  for (const key of byFirstKey.keys()) words.set(key, { isClauseBreak: false, startsPhrase: true });
+  for (const word of pipeline.clauseBreaks) {
+    const key = word.toLowerCase();
+    words.set(key, { isClauseBreak: true, startsPhrase: words.get(key)?.startsPhrase ?? false });
+  }
+  const vocabulary = new Vocabulary(words);
+
   return {
+    vocabulary,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
       const { lemma, lower, singular } = tokens;
-      const n = lower.length;
       // An entry reachable under several keys of one token is tried once: `seenAt` marks the token.
       const tryAll = (list: LexiconEntry[] | undefined, i: number, stamp: number) => {
         if (list === undefined) return;
@@ -83,7 +93,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
           if (last > 0) hits.push({ entry, first: i, last });
         }
       };
-      for (let i = 0; i < n; i++) {
+      for (const i of tokens.phraseStarts) {
         const stamp = ++scans;
         const lem = lemma[i] as string;
         const low = lower[i] as string;

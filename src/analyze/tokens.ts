@@ -33,6 +33,51 @@ export interface TokenTable {
   capitalized: Uint8Array;
   /** Sentences as [first token, last token + 1), whitespace trimmed. */
   sentences: [number, number][];
+  /** Tokens, in order, whose lemma, lowercase or singular form may start a lexicon phrase. */
+  phraseStarts: number[];
+}
+
+/**
+ * What the token pass needs to know about a word, found with one lookup per form: whether it opens
+ * a clause, whether a lexicon phrase may start with it.
+ */
+export interface VocabularyWord {
+  isClauseBreak: boolean;
+  startsPhrase: boolean;
+}
+
+/**
+ * The words the token pass looks up. Most words of a text are not in it, and a lookup costs more
+ * than wink's own work on a token allows: a bit table on (first letter, last letter, length)
+ * answers most misses before the map is asked.
+ */
+export class Vocabulary {
+  readonly #words: ReadonlyMap<string, VocabularyWord>;
+  readonly #filter = new Uint32Array(FILTER_SIZE);
+
+  constructor(words: ReadonlyMap<string, VocabularyWord>) {
+    this.#words = words;
+    for (const word of words.keys()) {
+      if (word.length === 0) continue;
+      const slot = filterSlot(word);
+      this.#filter[slot] = (this.#filter[slot] as number) | filterBit(word);
+    }
+  }
+
+  get(word: string): VocabularyWord | undefined {
+    if (word.length === 0 || ((this.#filter[filterSlot(word)] as number) & filterBit(word)) === 0) return undefined;
+    return this.#words.get(word);
+  }
+}
+
+const FILTER_SIZE = 64 * 64;
+
+function filterSlot(word: string): number {
+  return ((word.charCodeAt(0) & 63) << 6) | (word.charCodeAt(word.length - 1) & 63);
+}
+
+function filterBit(word: string): number {
+  return 1 << Math.min(word.length, 31);
 }
 
 /** Tokens that open a new clause besides the pipeline's clause-break words. */
@@ -67,14 +112,22 @@ const FIELD_JOINER = '\n\n';
  * The title is read after the text ("text\n\ntitle") so only the title's few tokens need their
  * offsets, sentence numbers and token indices shifted back; the text's arrays are used as they are.
  */
-export function readFields(nlp: WinkMethods, title: string | null, text: string, clauseBreaks: ReadonlySet<string>): FieldTokens[] {
-  if (!title) return [{ field: 'text', tokens: readTokens(nlp, text, clauseBreaks) }];
+export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary): FieldTokens[] {
+  if (!title) return [{ field: 'text', tokens: readTokens(nlp, text, vocabulary) }];
   const titleOffset = text.length + FIELD_JOINER.length;
-  const whole = readTokens(nlp, text + FIELD_JOINER + title, clauseBreaks);
+  const whole = readTokens(nlp, text + FIELD_JOINER + title, vocabulary);
   const n = whole.value.length;
   // The title's first token: the first word at or past the title's offset (the joiner is a space token).
-  let b = 0;
-  while (b < n && (whole.pos[b] === 'SPACE' || (whole.start[b] as number) < titleOffset)) b++;
+  // Offsets only grow, so a binary search finds it.
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((whole.start[mid] as number) < titleOffset || whole.pos[mid] === 'SPACE') lo = mid + 1;
+    else hi = mid;
+  }
+  let b = lo;
+  while (b < n && whole.pos[b] === 'SPACE') b++;
   let textSentences = 0;
   while (textSentences < whole.sentences.length && (whole.sentences[textSentences] as [number, number])[0] < b) textSentences++;
   for (let i = b; i < n; i++) {
@@ -118,6 +171,7 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
     quoteEnd: t.quoteEnd.subarray(from, to),
     capitalized: t.capitalized.subarray(from, to),
     sentences,
+    phraseStarts: from > 0 ? t.phraseStarts.filter((i) => i >= from).map((i) => i - from) : t.phraseStarts.filter((i) => i < to),
   };
 }
 
@@ -128,9 +182,10 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
  *    - offsets: each value is found at the running cursor once spaces are skipped;
  *    - sentences from wink, split again at line breaks (headings and paragraphs have no full stop);
  *    - clause ids (punctuation and clause-break words) and quotation spans;
- *    - capitalization, for the entity pass.
+ *    - capitalization, for the entity pass;
+ *    - the tokens where a lexicon phrase may start, so the lexicon scan visits only those.
  */
-export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: ReadonlySet<string>): TokenTable {
+export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabulary): TokenTable {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -142,14 +197,17 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
   const n = value.length;
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const sentenceOf = new Int32Array(n);
-  const clauseOf = new Int32Array(n);
-  const inQuote = new Uint8Array(n);
-  const quoteEnd = new Int32Array(n);
-  const capitalized = new Uint8Array(n);
+  // One buffer for every numeric column: one allocation instead of seven.
+  const buffer = new ArrayBuffer(n * (5 * Int32Array.BYTES_PER_ELEMENT + 2));
+  const start = new Int32Array(buffer, 0, n);
+  const end = new Int32Array(buffer, 4 * n, n);
+  const sentenceOf = new Int32Array(buffer, 8 * n, n);
+  const clauseOf = new Int32Array(buffer, 12 * n, n);
+  const quoteEnd = new Int32Array(buffer, 16 * n, n);
+  const inQuote = new Uint8Array(buffer, 20 * n, n);
+  const capitalized = new Uint8Array(buffer, 21 * n, n);
   const sentences: [number, number][] = [];
+  const phraseStarts: number[] = [];
 
   let cursor = 0;
   let span = 0;
@@ -183,7 +241,16 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
     if (lem === undefined) lemma[i] = low;
     else if (lem !== low) lemma[i] = lem.toLowerCase();
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    singular[i] = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    singular[i] = sing;
+    // One lookup per form serves both the clause pass and the lexicon scan; no phrase or clause
+    // break starts with punctuation, a figure or a space.
+    let lowWord: VocabularyWord | undefined;
+    if (tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM') {
+      lowWord = vocabulary.get(low);
+      const lemmaWord = lemma[i] === low ? lowWord : vocabulary.get(lemma[i] as string);
+      if (lowWord?.startsPhrase || lemmaWord?.startsPhrase || (sing !== '' && vocabulary.get(sing)?.startsPhrase)) phraseStarts.push(i);
+    }
     capitalized[i] = startsUpper(v) ? 1 : 0;
     quoteEnd[i] = -1;
 
@@ -221,7 +288,7 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
           if (quoteOpen >= 0) closeQuote(i);
           else quoteOpen = i;
         }
-      } else if (!CONTENT_POS.has(tag) && clauseBreaks.has(low)) {
+      } else if (lowWord?.isClauseBreak && !CONTENT_POS.has(tag)) {
         clause++;
       }
     }
@@ -233,7 +300,7 @@ export function readTokens(nlp: WinkMethods, text: string, clauseBreaks: Readonl
   // Trailing whitespace belongs to the last sentence.
   for (let i = n - 1; i >= 0 && sentenceOf[i] === sentences.length; i--) sentenceOf[i] = Math.max(0, sentences.length - 1);
 
-  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, sentences };
+  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, sentences, phraseStarts };
 }
 
 const STARTS_UPPER = /^\p{Lu}/u;
