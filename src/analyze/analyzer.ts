@@ -114,7 +114,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
 
   return {
-    ...base,
+    pipeline: base.pipeline,
+    pipelineVersion: base.pipelineVersion,
+    lang,
+    threshold: base.threshold,
     flagged: score >= pipeline.threshold,
     score,
     categories: categoryIds,

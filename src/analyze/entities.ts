@@ -10,6 +10,9 @@ import {
   DEMONYMS,
   FIRST_NAMES,
   GAZETTEER,
+  GAZETTEER_LEADS,
+  leadingWord,
+  type GazetteerEntry,
   LOCATION_CUES,
   LOCATION_HEADS,
   LOCATION_OPENERS,
@@ -202,7 +205,7 @@ function isKnownInitial(t: TokenTable, a: number, b: number, midCaps: ReadonlySe
   // "Zoltrex Holdings fell": a proper noun followed by more of the name.
   if (b - a > 1 && t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) return true;
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(low)) return true;
-  return GAZETTEER.has(runKey(t, a, b));
+  return knownName(t, a, b) !== undefined;
 }
 
 /** "KALUGA, April 3 —", "AL-AIN , United Arab Emirates 1996-12-06": a place opening a dateline. */
@@ -213,6 +216,15 @@ function isDateline(t: TokenTable, b: number, last: number): boolean {
     if (MONTHS.has(low) || ISO_DATE.test(low) || DATELINE_DASHES.has(low)) return true;
   }
   return false;
+}
+
+/**
+ * The gazetteer entry of tokens [a, b), if any. Building a run's key costs a string and two
+ * lookups; the run's first word must open some known name first, which most runs fail.
+ */
+function knownName(t: TokenTable, a: number, b: number): GazetteerEntry | undefined {
+  if (!GAZETTEER_LEADS.has(leadingWord(t.lower[a] as string))) return undefined;
+  return GAZETTEER.get(runKey(t, a, b));
 }
 
 function runKey(t: TokenTable, a: number, b: number): string {
@@ -231,7 +243,7 @@ function makeSpan(t: TokenTable, field: TextField, a: number, b: number, type: E
 function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDatelinePlace: boolean): EntitySpan | null {
   const lastLow = t.lower[b - 1] as string;
   const firstLow = t.lower[a] as string;
-  const known = GAZETTEER.get(runKey(t, a, b));
+  const known = knownName(t, a, b);
   if (known) return makeSpan(t, field, a, b, known.type, known.canonical);
   if (ORGANIZATION_HEADS.has(lastLow) || (b - a > 1 && ORGANIZATION_OPENERS.has(firstLow))) return makeSpan(t, field, a, b, 'organization', null);
   if ((LOCATION_HEADS.has(lastLow) || LOCATION_OPENERS.has(firstLow)) && b - a > 1) return makeSpan(t, field, a, b, 'location', null);
@@ -251,7 +263,7 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
 
 /** A name in a results row: a known place or person, else a team. */
 function typeTableName(t: TokenTable, field: TextField, a: number, b: number): EntitySpan | null {
-  const known = GAZETTEER.get(runKey(t, a, b));
+  const known = knownName(t, a, b);
   if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
   if (GROUP_WORDS.has(t.lower[b - 1] as string)) return null;
   if (FIRST_NAMES.has(t.lower[a] as string) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
@@ -276,7 +288,7 @@ function findShoutedNames(t: TokenTable, field: TextField, first: number, last: 
     let found: EntitySpan | null = null;
     for (let b = Math.min(last, i + 4); b > i && found === null; b--) {
       if (t.pos[b - 1] === 'PUNCT') continue;
-      const known = GAZETTEER.get(runKey(t, i, b));
+      const known = knownName(t, i, b);
       if (known) found = makeSpan(t, field, i, b, known.type, known.canonical);
     }
     if (found === null && state.namedWords.has(low)) found = makeSpan(t, field, i, i + 1, 'other', titleCase(t, i, i + 1));

@@ -68,6 +68,24 @@ const MAX_NORMALIZED = 10_000;
 /** Known names by `normalizeName` key. */
 export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildGazetteer();
 
+/**
+ * The leading word of a lowercase name or token: its letters and digits up to the first other
+ * character ("st." → "st", "al-ain" → "al"), so a token and a gazetteer key compare alike.
+ */
+export function leadingWord(low: string): string {
+  for (let i = 0; i < low.length; i++) {
+    const code = low.charCodeAt(i);
+    const isWordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && LETTER_OR_DIGIT.test(low[i] as string));
+    if (!isWordChar) return low.slice(0, i);
+  }
+  return low;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Leading words of every known name: a run whose first token is not one is not looked up. */
+export const GAZETTEER_LEADS: ReadonlySet<string> = new Set([...GAZETTEER.keys()].flatMap((key) => (key.startsWith('st. ') ? ['st', 'saint'] : [leadingWord(key)])));
+
 /** Demonyms and country adjectives ("tajik", "russian"): on their own they are not entities. */
 export const DEMONYMS: ReadonlySet<string> = new Set(COUNTRIES.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));
 
