@@ -11,7 +11,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './
 import { readFields, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.1.0';
+export const ANALYZER_VERSION = '0.2.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -44,18 +44,28 @@ interface FieldScan {
   categoryHits: LexiconHit[];
   targetHits: LexiconHit[];
   negations: LexiconHit[];
+  denials: LexiconHit[];
   suspects: LexiconHit[];
-  incidents: LexiconHit[];
   counterSpeechBySentence: Map<number, string>;
+  /** The first incident cue of each sentence that has one. */
+  incidentBySentence: Map<number, string>;
   entities: EntitySpan[];
+  mentions: TargetMention[];
 }
 
 interface TargetMention {
   hit: LexiconHit;
+  field: TextField;
+  tokens: TokenTable;
   sentence: number;
   suspectCue: string | null;
+  /** The counter-speech cue right before the mention ("not to blame Uzbeks"): the group is defended, not targeted. */
+  defendedBy: string | null;
   licensesCounted: boolean;
 }
+
+/** How many tokens (determiners aside) may stand between a counter-speech cue and the group it defends. */
+const DEFENDED_GAP = 2;
 
 /**
  * Creates an analyzer for a pipeline. wink-nlp and its English model load here, once; the lexicon
@@ -100,10 +110,15 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const entities = findEntities(fields);
 
   const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));
+  // A headline sums up the lead: its hits may take their target from the text's first sentence
+  // ("Immigration agents detain 120 workers" over "… detained 120 workers suspected of being in the country illegally").
+  const lead = scans.find((scan) => scan.field === 'text')?.mentions.filter((m) => m.sentence === 0) ?? [];
   const matches: TermMatch[] = [];
   const targetIds = new Set<string>();
   const leadingTargets = new Map<string, number>();
-  for (const scan of scans) matches.push(...judgeField(ctx, scan, targetIds, leadingTargets));
+  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets));
+  for (const scan of scans) matches.push(...targetMatches(scan));
+  matches.sort(byPosition);
 
   const { score, breakdown } = scoreMatches(pipeline, matches);
   const categoryPoints = new Map<string, number>();
@@ -125,7 +140,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     entities: entities.map(toMention),
     matches,
     breakdown,
-    reasons: explain(pipeline, matches, breakdown),
+    reasons: explain(pipeline, score, matches, breakdown),
   };
 }
 
@@ -148,24 +163,51 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const hits = ctx.lexicon.scan(tokens);
   const categoryHits = selectLongest(hits.filter((h) => h.entry.kind === 'category'));
   const negations: LexiconHit[] = [];
-  const suspects: LexiconHit[] = [];
-  const incidents: LexiconHit[] = [];
+  const denials: LexiconHit[] = [];
+  const counterSpeech: LexiconHit[] = [];
+  let suspects: LexiconHit[] = [];
   const nonTargetHeadAt = new Set<number>();
+  const incidentBySentence = new Map<number, string>();
+  const counterSpeechBySentence = new Map<number, string>();
   for (const h of hits) {
-    if (h.entry.kind === 'negation') negations.push(h);
-    else if (h.entry.kind === 'suspect') suspects.push(h);
-    else if (h.entry.kind === 'incident') incidents.push(h);
-    else if (h.entry.kind === 'nonTargetHead') nonTargetHeadAt.add(h.first);
+    const kind = h.entry.kind;
+    if (kind === 'negation') negations.push(h);
+    else if (kind === 'denial') denials.push(h);
+    else if (kind === 'suspect') suspects.push(h);
+    else if (kind === 'nonTargetHead') nonTargetHeadAt.add(h.first);
+    else if (kind === 'incident' || kind === 'counterSpeech') {
+      // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
+      const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
+      const s = tokens.sentenceOf[h.first] ?? 0;
+      if (!bySentence.has(s)) bySentence.set(s, surface(tokens, h));
+      if (kind === 'counterSpeech') counterSpeech.push(h);
+    }
   }
   // "Kyrgyz police", "Uzbekistan's consulate": a group word naming an actor or an institution is no target mention.
   const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
-  const counterSpeechBySentence = new Map<number, string>();
-  for (const h of hits) {
-    if (h.entry.kind !== 'counterSpeech') continue;
-    const s = tokens.sentenceOf[h.first] ?? 0;
-    if (!counterSpeechBySentence.has(s)) counterSpeechBySentence.set(s, surface(tokens, h));
+  // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime.
+  if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => cue.first >= t.first && cue.last <= t.last));
+  const mentions: TargetMention[] = targetHits.map((hit) => ({
+    hit,
+    field,
+    tokens,
+    sentence: tokens.sentenceOf[hit.first] ?? 0,
+    suspectCue: suspectCueNear(tokens, suspects, hit),
+    defendedBy: defendingCue(tokens, counterSpeech, hit),
+    licensesCounted: false,
+  }));
+  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, counterSpeechBySentence, incidentBySentence, entities, mentions };
+}
+
+/** The counter-speech cue right before a group mention, if any: "not to blame the Uzbeks". */
+function defendingCue(tokens: TokenTable, cues: readonly LexiconHit[], hit: LexiconHit): string | null {
+  for (const cue of cues) {
+    if (cue.last > hit.first || tokens.sentenceOf[cue.first] !== tokens.sentenceOf[hit.first]) continue;
+    let gap = 0;
+    for (let i = cue.last; i < hit.first; i++) if (tokens.pos[i] !== 'DET') gap++;
+    if (gap <= DEFENDED_GAP) return surface(tokens, cue);
   }
-  return { field, tokens, categoryHits, targetHits, negations, suspects, incidents, counterSpeechBySentence, entities };
+  return null;
 }
 
 /** Whether a non-target head follows a target mention, past a possessive "'s" ("Uzbekistan's consulate"). */
@@ -186,79 +228,96 @@ function sentenceText(tokens: TokenTable, s: number): string {
   return tokens.text.slice(tokens.start[span[0]], tokens.end[span[1] - 1]);
 }
 
-/** Judges every category hit of a field and returns the field's category and target matches. */
-function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>, leadingTargets: Map<string, number>): TermMatch[] {
+/**
+ * Judges every category hit of a field and returns the field's category and target matches.
+ * `lead` holds the group mentions of the text's first sentence, which a headline hit may use.
+ */
+function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>): TermMatch[] {
   const { pipeline } = ctx;
-  const { tokens, field } = scan;
-  const mentions: TargetMention[] = scan.targetHits.map((hit) => ({
-    hit,
-    sentence: tokens.sentenceOf[hit.first] ?? 0,
-    suspectCue: suspectCueNear(tokens, scan.suspects, hit),
-    licensesCounted: false,
-  }));
+  const { tokens, field, mentions } = scan;
   const speakers = new Map<number, string | null>();
   const out: TermMatch[] = [];
+  const window = `${pipeline.targetWindow} sentence${pipeline.targetWindow === 1 ? '' : 's'}`;
+  const isLicensing = (m: TargetMention) => m.suspectCue === null && m.defendedBy === null;
 
   for (const hit of scan.categoryHits) {
     const category = ctx.categories.get(hit.entry.group);
     const s = tokens.sentenceOf[hit.first] ?? 0;
     const term = hit.entry.term;
-    const quotedBy = quoteSpeaker(ctx, scan, hit, speakers);
-    const negation = negationOf(pipeline, tokens, scan.negations, hit);
-    const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
-
-    const suspectCue = suspectCueNear(tokens, scan.suspects, hit);
-    const incidentCue = suspectCueNear(tokens, scan.incidents, hit);
-
     let counted = false;
+    let negation: string | null = null;
+    let quotedBy: string | null = null;
     let reason: string;
     if (term.weight === 0) {
+      // Shared vocabulary is recorded to keep a longer phrase from counting; nothing else is worked out.
       reason = 'shared vocabulary (weight 0)';
-    } else if (negation !== null) {
-      reason = `negated by \`${negation}\``;
-    } else if (incidentCue !== null) {
-      reason = `concerns an accident or incident (\`${incidentCue}\`)`;
-    } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s)) {
-      // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
-      // to a suspect cue, or in a sentence whose only group mention names suspects, concerns them.
-      const cue = suspectCue ?? mentions.find((m) => m.sentence === s)?.suspectCue;
-      reason = `concerns suspects (\`${cue}\`)`;
-    } else if (counterSpeech !== null) {
-      reason = `counter-speech: \`${counterSpeech}\``;
-    } else if (term.namesTarget !== null) {
-      counted = true;
-      reason = `names target \`${term.namesTarget}\``;
-      targetIds.add(term.namesTarget);
-      leadingTargets.set(term.namesTarget, (leadingTargets.get(term.namesTarget) ?? 0) + 1);
-      // "ethnic enclaves of Central Asians": the group named beside the phrase is its target too.
-      for (const m of mentions) {
-        if (m.sentence !== s || m.suspectCue !== null) continue;
-        m.licensesCounted = true;
-        targetIds.add(m.hit.entry.group);
-      }
     } else {
-      const near = mentions.filter((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow && m.suspectCue === null);
-      if (near.length > 0) {
+      quotedBy = quoteSpeaker(ctx, scan, hit, speakers);
+      negation = negationOf(pipeline, tokens, scan.negations, hit);
+      const denial = negation === null ? denialOf(pipeline, tokens, scan.denials, hit) : null;
+      const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
+      const suspectCue = suspectCueNear(tokens, scan.suspects, hit);
+      const incidentCue = scan.incidentBySentence.get(s) ?? null;
+      if (negation !== null) {
+        reason = `negated by "${negation}"`;
+      } else if (denial !== null) {
+        negation = denial;
+        reason = `denied by "${denial}" after it`;
+      } else if (incidentCue !== null) {
+        reason = `concerns an accident or incident ("${incidentCue}" in the sentence)`;
+      } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s)) {
+        // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
+        // to a suspect cue, or in a sentence whose only group mention names suspects, concerns them.
+        const cue = suspectCue ?? mentions.find((m) => m.sentence === s)?.suspectCue;
+        reason = `concerns suspects ("${cue}")`;
+      } else if (counterSpeech !== null) {
+        reason = `counter-speech in the sentence ("${counterSpeech}")`;
+      } else if (term.namesTarget !== null) {
         counted = true;
-        near.sort((x, y) => Math.abs(x.sentence - s) - Math.abs(y.sentence - s) || Math.abs(x.hit.first - hit.first) - Math.abs(y.hit.first - hit.first));
-        const nearest = near[0] as TargetMention;
-        leadingTargets.set(nearest.hit.entry.group, (leadingTargets.get(nearest.hit.entry.group) ?? 0) + 1);
-        const distance = nearest.sentence - s;
-        const where = distance === 0 ? 'in the same sentence' : `${Math.abs(distance)} sentence${Math.abs(distance) > 1 ? 's' : ''} ${distance < 0 ? 'before' : 'after'}`;
-        reason = `target \`${surface(tokens, nearest.hit)}\` ${where}`;
-        for (const m of near) {
+        reason = `the phrase names target ${term.namesTarget}`;
+        targetIds.add(term.namesTarget);
+        leadingTargets.set(term.namesTarget, (leadingTargets.get(term.namesTarget) ?? 0) + 1);
+        // "ethnic enclaves of Central Asians": the group named beside the phrase is its target too.
+        for (const m of mentions) {
+          if (m.sentence !== s || !isLicensing(m)) continue;
           m.licensesCounted = true;
           targetIds.add(m.hit.entry.group);
         }
       } else {
-        const suspect = mentions.find((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow && m.suspectCue !== null);
-        reason = suspect
-          ? `no target group within ${pipeline.targetWindow} sentence${pipeline.targetWindow === 1 ? '' : 's'}: \`${surface(tokens, suspect.hit)}\` names suspects (\`${suspect.suspectCue}\`)`
-          : `no target group within ${pipeline.targetWindow} sentence${pipeline.targetWindow === 1 ? '' : 's'}`;
+        const near = mentions.filter((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow && isLicensing(m));
+        // A headline that names a group only as suspects or to defend it does not borrow another from the lead.
+        const fromLead = near.length === 0 && !mentions.some((m) => m.sentence === s) ? lead.filter(isLicensing) : [];
+        if (near.length > 0 || fromLead.length > 0) {
+          counted = true;
+          let where: string;
+          let nearest: TargetMention;
+          if (near.length > 0) {
+            near.sort((x, y) => Math.abs(x.sentence - s) - Math.abs(y.sentence - s) || Math.abs(x.hit.first - hit.first) - Math.abs(y.hit.first - hit.first));
+            nearest = near[0] as TargetMention;
+            const distance = nearest.sentence - s;
+            where = distance === 0 ? 'in the same sentence' : `${Math.abs(distance)} sentence${Math.abs(distance) > 1 ? 's' : ''} ${distance < 0 ? 'before' : 'after'}`;
+          } else {
+            nearest = fromLead[0] as TargetMention;
+            where = 'in the lead (text, sentence 1)';
+          }
+          leadingTargets.set(nearest.hit.entry.group, (leadingTargets.get(nearest.hit.entry.group) ?? 0) + 1);
+          reason = `target "${surface(nearest.tokens, nearest.hit)}" ${where}`;
+          for (const m of near.length > 0 ? near : fromLead) {
+            m.licensesCounted = true;
+            targetIds.add(m.hit.entry.group);
+          }
+        } else {
+          const other = mentions.find((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow);
+          reason = !other
+            ? `no target group within ${window}`
+            : other.suspectCue !== null
+              ? `no target group within ${window}: "${surface(tokens, other.hit)}" names suspects ("${other.suspectCue}")`
+              : `no target group within ${window}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
+        }
       }
+      if (quotedBy !== null) reason += `; quoted: ${quotedBy}`;
+      else if (tokens.inQuote[hit.first]) reason += '; in quotes';
     }
-    if (quotedBy !== null) reason += `; quoted from ${quotedBy}`;
-    else if (tokens.inQuote[hit.first]) reason += '; in quotes';
 
     out.push({
       kind: 'category',
@@ -278,27 +337,42 @@ function judgeField(ctx: Context, scan: FieldScan, targetIds: Set<string>, leadi
       reason,
     });
   }
+  return out;
+}
 
-  for (const m of mentions) {
-    out.push({
-      kind: 'target',
-      category: null,
-      target: m.hit.entry.group,
-      term: m.hit.entry.term.term,
-      text: surface(tokens, m.hit),
-      field,
-      start: tokens.start[m.hit.first] ?? 0,
-      end: tokens.end[m.hit.last - 1] ?? 0,
-      sentence: m.sentence,
-      sentenceText: sentenceText(tokens, m.sentence),
-      weight: m.hit.entry.term.weight,
-      negated: false,
-      quotedBy: null,
-      counted: m.licensesCounted,
-      reason: m.suspectCue !== null ? `names suspects (\`${m.suspectCue}\`)` : m.licensesCounted ? 'target of a counted hit' : 'target group mention',
-    });
-  }
-  return out.sort((x, y) => x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'category' ? -1 : 1));
+/** The target matches of a field, once every hit that may use them was judged. */
+function targetMatches(scan: FieldScan): TermMatch[] {
+  const { tokens, field } = scan;
+  return scan.mentions.map((m) => ({
+    kind: 'target',
+    category: null,
+    target: m.hit.entry.group,
+    term: m.hit.entry.term.term,
+    text: surface(tokens, m.hit),
+    field,
+    start: tokens.start[m.hit.first] ?? 0,
+    end: tokens.end[m.hit.last - 1] ?? 0,
+    sentence: m.sentence,
+    sentenceText: sentenceText(tokens, m.sentence),
+    weight: m.hit.entry.term.weight,
+    negated: false,
+    quotedBy: null,
+    counted: m.licensesCounted,
+    reason:
+      m.suspectCue !== null
+        ? `names suspects ("${m.suspectCue}")`
+        : m.defendedBy !== null
+          ? `defended by counter-speech ("${m.defendedBy}")`
+          : m.licensesCounted
+            ? 'target of a counted hit'
+            : 'target group mention',
+  }));
+}
+
+/** Title before text, then by offset; a category hit before a target mention at the same offset. */
+function byPosition(x: TermMatch, y: TermMatch): number {
+  if (x.field !== y.field) return x.field === 'title' ? -1 : 1;
+  return x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'category' ? -1 : 1);
 }
 
 function sentenceNamesOnlySuspects(mentions: readonly TargetMention[], s: number): boolean {
@@ -316,6 +390,8 @@ function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit
   const s = tokens.sentenceOf[hit.first];
   for (const cue of suspects) {
     if (tokens.sentenceOf[cue.first] !== s) continue;
+    // A cue that overlaps the hit is its own: "arrested over" for "arrested".
+    if (cue.first < hit.last && cue.last > hit.first) return surface(tokens, cue);
     const before = hit.first - cue.last;
     const after = cue.first - hit.last;
     if ((before >= 0 && before < SUSPECT_WINDOW) || (after >= 0 && after < SUSPECT_WINDOW)) return surface(tokens, cue);
@@ -333,8 +409,21 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
   for (const cue of negations) {
     if (cue.last > hit.first || tokens.clauseOf[cue.first] !== clause) continue;
     if (hit.first - cue.last >= pipeline.negationWindow) continue;
-    const isPrepositional = tokens.pos[cue.first] === 'ADP' || tokens.pos[cue.first - 1] === 'ADP';
-    if (isPrepositional && phraseEnds(tokens, cue.last, hit.first)) continue;
+    // A prepositional cue ("with no papers") or a noun cue ("rumours of raids") negates its own
+    // phrase; "the rumour had led to pupils being insulted" reports the insults.
+    const isPhrasal = tokens.pos[cue.first] === 'ADP' || tokens.pos[cue.first - 1] === 'ADP' || tokens.pos[cue.first] === 'NOUN';
+    if (isPhrasal && phraseEnds(tokens, cue.last, hit.first)) continue;
+    return surface(tokens, cue);
+  }
+  return null;
+}
+
+/** A denial cue after a hit, in its clause, within the negation window: "reports … were fabricated". */
+function denialOf(pipeline: PipelineDef, tokens: TokenTable, denials: readonly LexiconHit[], hit: LexiconHit): string | null {
+  const clause = tokens.clauseOf[hit.first];
+  for (const cue of denials) {
+    if (cue.first < hit.last || tokens.clauseOf[cue.first] !== clause) continue;
+    if (cue.first - hit.last >= pipeline.negationWindow) continue;
     return surface(tokens, cue);
   }
   return null;
@@ -417,8 +506,8 @@ function scoreMatches(pipeline: PipelineDef, matches: readonly TermMatch[]): { s
     const factor = round((m.field === 'title' ? pipeline.titleWeight : 1) * pipeline.repeatDecay ** n);
     const points = round(m.weight * factor);
     score += points;
-    const notes = [m.field === 'title' ? `title ×${pipeline.titleWeight}` : '', n > 0 ? `repeat ${n + 1} ×${round(pipeline.repeatDecay ** n)}` : '', m.reason].filter(Boolean);
-    breakdown.push({ category: m.category, term: m.term, field: m.field, weight: m.weight, factor, points, note: notes.join('; ') });
+    const notes = [m.field === 'title' ? `title ×${pipeline.titleWeight}` : '', n > 0 ? `repeat ${n + 1} ×${round(pipeline.repeatDecay ** n)}` : ''].filter(Boolean);
+    breakdown.push({ category: m.category, term: m.term, field: m.field, weight: m.weight, factor, points, note: notes.length > 0 ? `${notes.join(', ')}; ${m.reason}` : m.reason });
   }
   return { score: round(score), breakdown };
 }
@@ -431,17 +520,29 @@ function formatNumber(x: number): string {
   return Number.isInteger(x) ? x.toFixed(1) : String(x);
 }
 
-/** Reasons, strongest first: counted hits by points, then what did not count and why. */
-function explain(pipeline: PipelineDef, matches: readonly TermMatch[], breakdown: readonly ScoreComponent[]): string[] {
-  const counted = matches.filter((m) => m.kind === 'category' && m.counted);
-  const lines = counted.map((m, i) => {
-    const c = breakdown[i] as ScoreComponent;
-    return { points: c.points, line: `${m.category}: \`${m.text}\` (${m.field}, sentence ${m.sentence + 1}) ×${formatNumber(c.factor)} = ${formatNumber(c.points)} — ${c.note}` };
-  });
+/**
+ * Reasons, strongest first, as a reviewer reads them: the verdict; each counted hit with its
+ * points, where it stands and why it counts (`raid_detention +6.0: "raids" (title, sentence 1;
+ * title ×2) — target "migrants" in the same sentence; quoted: Igor Krasnov`); then each hit that
+ * did not count and why.
+ */
+function explain(pipeline: PipelineDef, score: number, matches: readonly TermMatch[], breakdown: readonly ScoreComponent[]): string[] {
+  const lines: { points: number; line: string }[] = [];
+  const uncounted: string[] = [];
+  let c = 0;
+  for (const m of matches) {
+    if (m.kind !== 'category' || m.weight === 0) continue;
+    const where = `${m.field}, sentence ${m.sentence + 1}`;
+    if (m.counted) {
+      const component = breakdown[c++] as ScoreComponent;
+      const base = m.field === 'title' ? pipeline.titleWeight : 1;
+      const factors = [m.field === 'title' ? `title ×${formatNumber(base)}` : '', component.factor !== base ? `repeat ×${formatNumber(round(component.factor / base))}` : ''].filter(Boolean);
+      lines.push({ points: component.points, line: `${m.category} +${formatNumber(component.points)}: "${m.text}" (${[where, ...factors].join('; ')}) — ${m.reason}` });
+    } else {
+      uncounted.push(`${m.category} not counted: "${m.text}" (${where}) — ${m.reason}`);
+    }
+  }
   lines.sort((x, y) => y.points - x.points);
-  const uncounted = matches
-    .filter((m) => m.kind === 'category' && !m.counted && m.weight > 0)
-    .map((m) => `${m.category}: \`${m.text}\` (${m.field}, sentence ${m.sentence + 1}) not counted: ${m.reason}`);
-  const verdict = `score ${formatNumber(round(breakdown.reduce((a, c) => a + c.points, 0)))} ${breakdown.reduce((a, c) => a + c.points, 0) >= pipeline.threshold ? '≥' : '<'} threshold ${formatNumber(pipeline.threshold)}`;
+  const verdict = `score ${formatNumber(score)} ${score >= pipeline.threshold ? '≥' : '<'} threshold ${formatNumber(pipeline.threshold)}: ${score >= pipeline.threshold ? 'flagged' : 'not flagged'}`;
   return [verdict, ...lines.map((l) => l.line), ...uncounted];
 }

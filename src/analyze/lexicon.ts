@@ -7,7 +7,7 @@ import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
 import { Vocabulary, type TokenTable, type VocabularyWord } from './tokens.js';
 
-export type EntryKind = 'category' | 'target' | 'negation' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead';
+export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead';
 
 /** One compiled term: for each of its tokens, the keys (lemma, lowercase form) that match it. */
 export interface LexiconEntry {
@@ -64,6 +64,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const category of pipeline.categories) for (const term of category.terms) add('category', category.id, term);
   for (const target of pipeline.targets) for (const term of target.terms) add('target', target.id, term);
   for (const term of pipeline.negationCues) add('negation', '', cue(term));
+  for (const term of pipeline.denialCues) add('denial', '', cue(term));
   for (const term of pipeline.counterSpeechCues) add('counterSpeech', '', cue(term));
   for (const term of pipeline.suspectCues) add('suspect', '', cue(term));
   for (const term of pipeline.incidentCues) add('incident', '', cue(term));

@@ -65,6 +65,11 @@ export interface PipelineDef {
    * @default 8
    */
   negationWindow: number;
+  /**
+   * Words that deny a hit from after it, in the same clause, within `negationWindow` tokens:
+   * "reports of migrants being beaten were fabricated", "claims of raids are false".
+   */
+  denialCues: string[];
   /** Words that open a new clause (besides `,` `;` `:` and dashes): "but", "while", "although". */
   clauseBreaks: string[];
   /** Phrases that mark counter-speech ("condemned", "urged residents not to blame"). */

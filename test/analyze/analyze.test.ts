@@ -73,13 +73,13 @@ describe('target requirement', () => {
     const hit = hitFor(analysis, 'set fire to');
     expect(hit.counted).toBe(false);
     expect(hit.reason).toBe('no target group within 1 sentence');
-    expect(analysis.reasons).toContain('arson_property: `set fire to` (text, sentence 1) not counted: no target group within 1 sentence');
+    expect(analysis.reasons).toContain('arson_property not counted: "set fire to" (text, sentence 1) — no target group within 1 sentence');
   });
 
   it('accepts a target in the adjacent sentence but not two sentences away', () => {
     const near = analyzer.analyze({ text: 'Many migrants live in the area. Police raided the hostel on Monday.' });
     expect(hitFor(near, 'raided').counted).toBe(true);
-    expect(hitFor(near, 'raided').reason).toBe('target `migrants` 1 sentence before');
+    expect(hitFor(near, 'raided').reason).toBe('target "migrants" 1 sentence before');
     const far = analyzer.analyze({ text: 'Many migrants live in the area. The weather was cold. Police raided the hostel on Monday.' });
     expect(hitFor(far, 'raided').counted).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('target requirement', () => {
     const analysis = analyzer.analyze({ text: 'The deputy spoke of ethnic enclaves in the city.' });
     const hit = hitFor(analysis, 'ethnic enclaves');
     expect(hit.counted).toBe(true);
-    expect(hit.reason).toBe('names target `migrants_general`');
+    expect(hit.reason).toBe('the phrase names target migrants_general');
     expect(analysis.targets).toEqual(['migrants_general']);
   });
 
@@ -113,7 +113,7 @@ describe('negation', () => {
     const hit = hitFor(analysis, hitText);
     expect(hit.negated).toBe(true);
     expect(hit.counted).toBe(false);
-    expect(hit.reason).toMatch(/^negated by `/);
+    expect(hit.reason).toMatch(/^negated by "/);
     expect(analysis.flagged).toBe(false);
   });
 
@@ -126,6 +126,74 @@ describe('negation', () => {
     expect(hit.negated).toBe(false);
     expect(hit.counted).toBe(true);
   });
+
+  it.each([
+    ['He said reports of migrants being beaten in the city were fabricated.', 'beaten', 'were fabricated'],
+    ['Claims that police raided a hostel for Uzbek workers are untrue, the ministry said.', 'raided', 'are untrue'],
+    ['The deportation of Tajik students from Kazan did not happen, the university said.', 'deportation', 'did not happen'],
+  ])('reads a denial after the hit in "%s"', (text, hitText, cue) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, hitText);
+    expect(hit.negated).toBe(true);
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe(`denied by "${cue}" after it`);
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it('does not read an adjective after the hit as a denial', () => {
+    const hit = hitFor(analyzer.analyze({ text: 'Police detained Kyrgyz traders for selling fake goods.' }), 'detained');
+    expect(hit.negated).toBe(false);
+    expect(hit.counted).toBe(true);
+  });
+
+  it('lets a noun cue negate its own phrase only', () => {
+    const rumour = analyzer.analyze({ text: 'Rumours of raids on Tajik hostels spread across the city.' });
+    expect(hitFor(rumour, 'raids').negated).toBe(true);
+    const act = analyzer.analyze({ text: 'The rumour had led to pupils of Uzbek origin being insulted at school.' });
+    expect(hitFor(act, 'insulted').negated).toBe(false);
+    expect(hitFor(act, 'insulted').counted).toBe(true);
+  });
+});
+
+describe('headline and lead', () => {
+  it('reads title and text together but gives offsets and sentences per field', () => {
+    const title = 'Police raid a "migrant" hostel in Kazan';
+    const text = 'KAZAN, April 3 — Officers detained 12 Tajiks.\n\n“They checked everyone,” said Farrukh Aliev.';
+    const analysis = analyzer.analyze({ title, text });
+    for (const m of [...analysis.matches, ...analysis.entities]) expect((m.field === 'title' ? title : text).slice(m.start, m.end)).toBe(m.text);
+    expect(analysis.matches.filter((m) => m.field === 'title').map((m) => [m.text, m.sentence])).toEqual([['raid', 0], ['migrant', 0]]);
+    expect(analysis.matches.filter((m) => m.field === 'text').map((m) => [m.text, m.sentence])).toEqual([['detained', 0], ['Tajiks', 0]]);
+    expect(analysis.entities.map((e) => [e.text, e.field])).toEqual(expect.arrayContaining([['Kazan', 'title'], ['Farrukh Aliev', 'text']]));
+  });
+
+  it('lets a headline hit take its target from the first sentence of the text', () => {
+    const analysis = analyzer.analyze({
+      title: 'Agents detain 120 workers at meat plant',
+      text: 'Federal agents raided a meat plant on Tuesday and detained 120 workers suspected of being in the country illegally.\n\nThe plant reopened on Wednesday.',
+    });
+    const headline = analysis.matches.find((m) => m.kind === 'category' && m.field === 'title' && m.text === 'detain');
+    expect(headline?.counted).toBe(true);
+    expect(headline?.reason).toBe('target "suspected of being in the country illegally" in the lead (text, sentence 1)');
+    expect(analysis.flagged).toBe(true);
+  });
+
+  it('does not borrow a lead target for a headline whose own group is defended', () => {
+    const analysis = analyzer.analyze({
+      title: 'Governor asks residents not to blame Uzbeks after stabbing',
+      text: 'The governor spoke after Uzbek workers were seen at the scene of a stabbing.\n\nPolice are investigating.',
+    });
+    const headline = analysis.matches.find((m) => m.kind === 'category' && m.field === 'title' && m.text === 'stabbing');
+    expect(headline?.counted).toBe(false);
+    expect(headline?.reason).toBe('no target group within 1 sentence: "Uzbeks" is defended ("not to blame")');
+  });
+
+  it('does not let a headline hit reach past the lead', () => {
+    const analysis = analyzer.analyze({
+      title: 'Police raid market',
+      text: 'Officers checked stalls on Tuesday.\n\nThe market sells fruit.\n\nMany traders are migrants.',
+    });
+    expect(hitFor(analysis, 'raid').counted).toBe(false);
+  });
 });
 
 describe('counter-speech', () => {
@@ -133,7 +201,7 @@ describe('counter-speech', () => {
     const analysis = analyzer.analyze({ text: 'The mufti condemned those who blame migrants for the attack.' });
     const hit = hitFor(analysis, 'blame migrants');
     expect(hit.counted).toBe(false);
-    expect(hit.reason).toBe('counter-speech: `condemned`');
+    expect(hit.reason).toBe('counter-speech in the sentence ("condemned")');
     expect(analysis.flagged).toBe(false);
   });
 
@@ -154,7 +222,7 @@ describe('quotation', () => {
     const hit = hitFor(analyzer.analyze({ text }), hitText);
     expect(hit.quotedBy).toBe(speaker);
     expect(hit.counted).toBe(true);
-    expect(hit.reason).toContain(`quoted from ${speaker}`);
+    expect(hit.reason).toContain(`quoted: ${speaker}`);
   });
 
   it('marks quoted content without a named speaker and still counts it', () => {
@@ -206,8 +274,8 @@ describe('scoring', () => {
     expect(analysis.flagged).toBe(true);
     expect(analysis.score).toBeGreaterThanOrEqual(analysis.threshold);
     expect(analysis.categories).toEqual(['raid_detention', 'deportation_entry_ban']);
-    expect(analysis.reasons[0]).toMatch(/^score [\d.]+ ≥ threshold 3\.0$/);
-    expect(analysis.reasons[1]).toMatch(/^raid_detention: `raided` \(text, sentence 1\) ×1\.0 = 3\.0 — target `Uzbek` in the same sentence$/);
+    expect(analysis.reasons[0]).toMatch(/^score [\d.]+ ≥ threshold 3\.0: flagged$/);
+    expect(analysis.reasons[1]).toMatch(/^raid_detention \+3\.0: "raided" \(text, sentence 1\) — target "Uzbek" in the same sentence$/);
   });
 });
 
@@ -278,8 +346,36 @@ describe('what a target mention is', () => {
     expect([...both.targets].sort()).toEqual(['migrants_general', 'uzbek']);
   });
 
+  it('reads an incident cue anywhere in the sentence', () => {
+    const analysis = analyzer.analyze({ text: 'Six people were killed and eight injured when a minibus carrying workers from Uzbekistan collided with a truck.' });
+    expect(hitFor(analysis, 'killed').counted).toBe(false);
+    expect(hitFor(analysis, 'killed').reason).toBe('concerns an accident or incident ("collided" in the sentence)');
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it('reads a suspect cue that overlaps the hit: the arrested man is the suspect', () => {
+    const analysis = analyzer.analyze({ text: 'A man from Uzbekistan was arrested over a fatal stabbing in a bar.' });
+    expect(hitFor(analysis, 'arrested').reason).toBe('concerns suspects ("arrested over")');
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it('explains counted hits with points, place, factors and speaker, and says why a hit did not count', () => {
+    const analysis = analyzer.analyze({
+      title: 'Police raid migrant hostel in Kazan',
+      text: 'Police raided the hostel again on Friday, detaining migrants. "We will deport every illegal migrant," said Prosecutor-General Igor Krasnov. No arson was reported.',
+    });
+    expect(analysis.reasons).toEqual([
+      'score 13.0 ≥ threshold 3.0: flagged',
+      'raid_detention +6.0: "raid" (title, sentence 1; title ×2.0) — target "migrant" in the same sentence',
+      'deportation_entry_ban +3.0: "deport" (text, sentence 2) — target "illegal migrant" in the same sentence; quoted: Igor Krasnov',
+      'raid_detention +2.5: "detaining" (text, sentence 1) — target "migrants" in the same sentence',
+      'raid_detention +1.5: "raided" (text, sentence 1; repeat ×0.5) — target "migrants" in the same sentence',
+      'arson_property not counted: "arson" (text, sentence 3) — negated by "No"',
+    ]);
+  });
+
   it('explains an accident hit', () => {
     const hit = analyzer.analyze({ text: 'A minibus crash kills six Uzbek workers on a highway.' }).matches.find((m) => m.kind === 'category' && m.text === 'kills');
-    expect(hit?.reason).toBe('concerns an accident or incident (`crash`)');
+    expect(hit?.reason).toBe('concerns an accident or incident ("crash" in the sentence)');
   });
 });

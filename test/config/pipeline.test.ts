@@ -87,7 +87,7 @@ describe('loadPipeline', () => {
 
 describe('pipeline validation', () => {
   it.each([
-    ['an unknown top-level key', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\ntreshold: 3'), 'treshold', 'unknown key `treshold`; expected one of name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, negationCues, negationWindow, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, quotationVerbs, categories, targets; did you mean `threshold`?'],
+    ['an unknown top-level key', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\ntreshold: 3'), 'treshold', 'unknown key `treshold`; expected one of name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, quotationVerbs, categories, targets; did you mean `threshold`?'],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), 'categories.raid_detention.terms[1].weight', 'expected a number ≥ 0, received "high"'],
     ['a negative title weight', MINIMAL.replace('titleWeight: 2', 'titleWeight: -1'), 'titleWeight', 'expected a number ≥ 0, received -1'],
     ['a category without terms', MINIMAL.replace(/    terms:\n      - raid\n.*\n/, ''), 'categories.raid_detention.terms', 'expected a list of terms, received nothing'],
