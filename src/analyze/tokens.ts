@@ -48,7 +48,7 @@ export interface VocabularyWord {
 
 /**
  * The words the token pass looks up. Most words of a text are not in it, and a lookup costs more
- * than wink's own work on a token allows: a bit table on (first letter, last letter, length)
+ * than wink's own work on a token allows: a bit table on (first two letters, last letter, length)
  * answers most misses before the map is asked.
  */
 export class Vocabulary {
@@ -70,10 +70,11 @@ export class Vocabulary {
   }
 }
 
-const FILTER_SIZE = 64 * 64;
+const FILTER_SIZE = 1 << 14;
 
 function filterSlot(word: string): number {
-  return ((word.charCodeAt(0) & 63) << 6) | (word.charCodeAt(word.length - 1) & 63);
+  const n = word.length;
+  return (word.charCodeAt(0) * 961 + (n > 1 ? word.charCodeAt(1) : 0) * 31 + word.charCodeAt(n - 1)) & (FILTER_SIZE - 1);
 }
 
 function filterBit(word: string): number {
@@ -115,7 +116,8 @@ const FIELD_JOINER = '\n\n';
 export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary): FieldTokens[] {
   if (!title) return [{ field: 'text', tokens: readTokens(nlp, text, vocabulary) }];
   const titleOffset = text.length + FIELD_JOINER.length;
-  const whole = readTokens(nlp, text + FIELD_JOINER + title, vocabulary);
+  // Array join builds one flat string; `+` would build a rope that every later character read walks.
+  const whole = readTokens(nlp, [text, title].join(FIELD_JOINER), vocabulary);
   const n = whole.value.length;
   // The title's first token: the first word at or past the title's offset (the joiner is a space token).
   // Offsets only grow, so a binary search finds it.
@@ -217,19 +219,10 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   let last = -1;
   let clause = 1;
   let quoteOpen = -1;
-  const closeSentence = () => {
-    if (first >= 0) sentences.push([first, last + 1]);
-    first = -1;
-    last = -1;
-    clause++;
-  };
-  const closeQuote = (at: number) => {
-    for (let k = quoteOpen + 1; k < at; k++) {
-      inQuote[k] = 1;
-      quoteEnd[k] = at;
-    }
-    quoteOpen = -1;
-  };
+  // Quotation spans as (opening mark, closing mark) pairs, filled in after the pass. The pass keeps
+  // its state in locals, not in closures, so the engine can hold it in registers.
+  const quotes: number[] = [];
+  quoteEnd.fill(-1);
 
   for (let i = 0; i < n; i++) {
     const v = value[i] as string;
@@ -237,9 +230,11 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const low = v.toLowerCase();
     lower[i] = low;
     // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
+    // A lemma that is the word itself shares its lowercase string, so later comparisons and
+    // lookups of the two are one.
     const lem = lemma[i] as string | undefined;
-    if (lem === undefined) lemma[i] = low;
-    else if (lem !== low) lemma[i] = lem.toLowerCase();
+    if (lem === undefined || lem === v || lem === low) lemma[i] = low;
+    else lemma[i] = lem.toLowerCase();
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
     const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
     singular[i] = sing;
@@ -252,11 +247,11 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       if (lowWord?.startsPhrase || lemmaWord?.startsPhrase || (sing !== '' && vocabulary.get(sing)?.startsPhrase)) phraseStarts.push(i);
     }
     capitalized[i] = startsUpper(v) ? 1 : 0;
-    quoteEnd[i] = -1;
 
     while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++;
-    // wink may expand a contraction ("can't" → "ca" + "n't"); a value not found in place keeps its position.
-    const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    // wink may expand a contraction ("can't" → "ca" + "n't"); a value not found in place keeps its
+    // position. A space token is never searched for: the next line break may be paragraphs away.
+    const at = tag === 'SPACE' ? -1 : isAt(text, v, cursor) ? cursor : text.indexOf(v, cursor);
     if (at < 0 || at - cursor > MAX_SKIP_CHARS || v.length === 0) {
       start[i] = cursor;
       end[i] = cursor;
@@ -266,28 +261,32 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       cursor = at + v.length;
     }
 
-    if (i > spanEnd) {
-      closeSentence();
+    const endsSentence = i > spanEnd;
+    if (endsSentence) {
       span++;
       spanEnd = spans[span]?.[1] ?? n - 1;
     }
-    if (tag === 'SPACE') {
-      if (v.includes('\n')) {
-        closeSentence();
-        if (quoteOpen >= 0) closeQuote(i);
-      }
-    } else {
+    const isLineBreak = tag === 'SPACE' && v.includes('\n');
+    if (endsSentence || isLineBreak) {
+      if (first >= 0) sentences.push([first, last + 1]);
+      first = -1;
+      last = -1;
+      clause++;
+    }
+    if (isLineBreak && quoteOpen >= 0) {
+      quotes.push(quoteOpen, i);
+      quoteOpen = -1;
+    }
+    if (tag !== 'SPACE') {
       if (first < 0) first = i;
       last = i;
       if (tag === 'PUNCT') {
         if (CLAUSE_PUNCTUATION.has(v)) clause++;
         else if (OPENING_QUOTES.has(v)) quoteOpen = i;
-        else if (CLOSING_QUOTES.has(v)) {
-          if (quoteOpen >= 0) closeQuote(i);
-        } else if (v === STRAIGHT_QUOTE) {
-          if (quoteOpen >= 0) closeQuote(i);
-          else quoteOpen = i;
-        }
+        else if (quoteOpen >= 0 && (CLOSING_QUOTES.has(v) || v === STRAIGHT_QUOTE)) {
+          quotes.push(quoteOpen, i);
+          quoteOpen = -1;
+        } else if (v === STRAIGHT_QUOTE) quoteOpen = i;
       } else if (lowWord?.isClauseBreak && !CONTENT_POS.has(tag)) {
         clause++;
       }
@@ -295,12 +294,25 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     sentenceOf[i] = sentences.length;
     clauseOf[i] = clause;
   }
-  closeSentence();
-  if (quoteOpen >= 0) closeQuote(n);
+  if (first >= 0) sentences.push([first, last + 1]);
+  if (quoteOpen >= 0) quotes.push(quoteOpen, n);
+  for (let q = 0; q < quotes.length; q += 2) {
+    const at = quotes[q + 1] as number;
+    for (let k = (quotes[q] as number) + 1; k < at; k++) {
+      inQuote[k] = 1;
+      quoteEnd[k] = at;
+    }
+  }
   // Trailing whitespace belongs to the last sentence.
   for (let i = n - 1; i >= 0 && sentenceOf[i] === sentences.length; i--) sentenceOf[i] = Math.max(0, sentences.length - 1);
 
   return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, sentences, phraseStarts };
+}
+
+/** Whether `value` stands at `at`: wink's values are the text's own characters, so the first and last decide. */
+function isAt(text: string, value: string, at: number): boolean {
+  const n = value.length;
+  return n > 0 && text.charCodeAt(at) === value.charCodeAt(0) && text.charCodeAt(at + n - 1) === value.charCodeAt(n - 1);
 }
 
 const STARTS_UPPER = /^\p{Lu}/u;
