@@ -22,6 +22,12 @@ export interface LexiconEntry {
   seenAt: number;
 }
 
+/** The entries that start with one key: one-word entries, and longer ones by their second word's keys. */
+interface KeyNode {
+  singles: LexiconEntry[];
+  bySecondKey: Map<string, LexiconEntry[]>;
+}
+
 /** A phrase found in a token table: tokens [first, last). */
 export interface LexiconHit {
   entry: LexiconEntry;
@@ -44,7 +50,7 @@ const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the']);
  * matches are tokenized and lemmatized the same way.
  */
 export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon {
-  const byFirstKey = new Map<string, LexiconEntry[]>();
+  const byFirstKey = new Map<string, KeyNode>();
   let order = 0;
   let scans = 0;
   const add = (kind: EntryKind, group: string, term: PipelineTerm) => {
@@ -55,9 +61,10 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     if (keys.length === 0) return;
     const entry: LexiconEntry = { kind, group, term, keys, order: order++, seenAt: 0 };
     for (const key of keys[0] ?? []) {
-      const list = byFirstKey.get(key);
-      if (list) list.push(entry);
-      else byFirstKey.set(key, [entry]);
+      let node = byFirstKey.get(key);
+      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map() }));
+      if (keys.length === 1) node.singles.push(entry);
+      else for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
     }
   };
   const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null });
@@ -82,26 +89,43 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     vocabulary,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
-      const { lemma, lower, singular } = tokens;
-      // An entry reachable under several keys of one token is tried once: `seenAt` marks the token.
+      const { lemma, lower, singular, pos, sentenceOf } = tokens;
+      const n = lower.length;
+      // An entry reachable under several keys is tried once per token: `seenAt` marks the token.
       const tryAll = (list: LexiconEntry[] | undefined, i: number, stamp: number) => {
         if (list === undefined) return;
         for (const entry of list) {
           if (entry.seenAt === stamp) continue;
           entry.seenAt = stamp;
-          if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
-          const last = matchRest(tokens, entry.keys, i);
+          if (entry.term.pos !== null && pos[i] !== entry.term.pos) continue;
+          const last = entry.keys.length === 1 ? i + 1 : matchRest(tokens, entry.keys, i);
           if (last > 0) hits.push({ entry, first: i, last });
+        }
+      };
+      // The phrases of a first word are tried only under the keys of the word that follows it
+      // (articles the phrase may skip are looked through), so "be" does not try every "be …" cue.
+      const tryNode = (node: KeyNode | undefined, i: number, stamp: number) => {
+        if (node === undefined) return;
+        tryAll(node.singles, i, stamp);
+        if (node.bySecondKey.size === 0) return;
+        for (let q = i + 1; q < n && sentenceOf[q] === sentenceOf[i]; q++) {
+          const lem = lemma[q] as string;
+          const low = lower[q] as string;
+          tryAll(node.bySecondKey.get(lem), i, stamp);
+          if (low !== lem) tryAll(node.bySecondKey.get(low), i, stamp);
+          const sing = singular[q] as string;
+          if (sing !== '') tryAll(node.bySecondKey.get(sing), i, stamp);
+          if (!SKIPPABLE.has(low)) break;
         }
       };
       for (const i of tokens.phraseStarts) {
         const stamp = ++scans;
         const lem = lemma[i] as string;
         const low = lower[i] as string;
-        tryAll(byFirstKey.get(lem), i, stamp);
-        if (low !== lem) tryAll(byFirstKey.get(low), i, stamp);
+        tryNode(byFirstKey.get(lem), i, stamp);
+        if (low !== lem) tryNode(byFirstKey.get(low), i, stamp);
         const sing = singular[i] as string;
-        if (sing !== '') tryAll(byFirstKey.get(sing), i, stamp);
+        if (sing !== '') tryNode(byFirstKey.get(sing), i, stamp);
       }
       return hits;
     },
