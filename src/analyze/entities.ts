@@ -97,8 +97,13 @@ interface DocState {
  */
 export function findEntities(fields: readonly { field: TextField; tokens: TokenTable }[]): EntitySpan[] {
   const state: DocState = { midCaps: new Set(), namedWords: new Set() };
-  const kinds = fields.map(({ tokens }) => tokens.sentences.map(([first, last]) => classifyLine(tokens, first, last)));
-  const flags = fields.map(({ tokens }, f) => markNameTokens(tokens, kinds[f] as LineKind[], state));
+  const kinds: LineKind[][] = [];
+  const flags: Uint8Array[] = [];
+  for (const { tokens } of fields) {
+    const fieldKinds: LineKind[] = [];
+    flags.push(markNameTokens(tokens, fieldKinds, state));
+    kinds.push(fieldKinds);
+  }
   const spans: EntitySpan[] = [];
   fields.forEach(({ field, tokens }, f) => {
     tokens.sentences.forEach(([first, last], s) => {
@@ -118,19 +123,8 @@ export function findEntities(fields: readonly { field: TextField; tokens: TokenT
   return spans;
 }
 
-function classifyLine(t: TokenTable, first: number, last: number): LineKind {
-  let upperWords = 0;
-  let otherWords = 0;
-  let numbers = 0;
-  let verbs = 0;
-  for (let i = first; i < last; i++) {
-    const pos = t.pos[i];
-    if (pos === 'NUM') numbers++;
-    else if (pos === 'VERB' || pos === 'AUX') verbs++;
-    else if (pos === 'PUNCT' || pos === 'SPACE' || pos === 'SYM') continue;
-    else if (t.capitalized[i] === 1 && isUpperWord(t.value[i] as string)) upperWords++;
-    else otherWords++;
-  }
+/** What kind of line a sentence is, from its counts of all-caps words, other words, figures and verbs. */
+function lineKind(upperWords: number, otherWords: number, numbers: number, verbs: number): LineKind {
   if (upperWords >= 3 && otherWords <= 1) return LineKind.Shouting;
   // "Zenit St Petersburg 3 Rotor Volgograd 1": figures and names, no verb.
   if (numbers >= 2 && (numbers * 2 >= upperWords + otherWords || (verbs === 0 && numbers * 3 >= upperWords + otherWords))) return LineKind.Table;
@@ -147,17 +141,35 @@ function isUpperWord(value: string): boolean {
   return second !== second.toLowerCase();
 }
 
-/** Flags the tokens of prose and tables that can be part of a name; collects mid-sentence capitals. */
-function markNameTokens(t: TokenTable, kinds: readonly LineKind[], state: DocState): Uint8Array {
-  const flags = new Uint8Array(t.value.length);
-  t.sentences.forEach(([first, last], s) => {
-    if (kinds[s] === LineKind.Shouting) return;
+/**
+ * Classes each sentence (into `kinds`) and flags the tokens of prose and tables that can be part
+ * of a name, collecting mid-sentence capitals: one pass over the tokens for both.
+ */
+function markNameTokens(t: TokenTable, kinds: LineKind[], state: DocState): Uint8Array {
+  const flags = t.nameCandidate;
+  const { capitalized, pos, lower } = t;
+  for (const [first, last] of t.sentences) {
+    let upperWords = 0;
+    let otherWords = 0;
+    let numbers = 0;
+    let verbs = 0;
     for (let k = first; k < last; k++) {
-      if (t.capitalized[k] === 0 || NON_NAME_POS.has(t.pos[k] as string) || NOT_NAMES.has(t.lower[k] as string)) continue;
-      flags[k] = 1;
-      if (k > first && t.pos[k - 1] !== 'PUNCT') state.midCaps.add(t.lower[k] as string);
+      const tag = pos[k] as string;
+      if (tag === 'NUM') numbers++;
+      else if (tag === 'VERB' || tag === 'AUX') verbs++;
+      else if (tag === 'PUNCT' || tag === 'SPACE' || tag === 'SYM') continue;
+      else if (capitalized[k] === 1 && isUpperWord(t.value[k] as string)) upperWords++;
+      else otherWords++;
+      if (capitalized[k] === 1 && !NON_NAME_POS.has(tag) && !NOT_NAMES.has(lower[k] as string)) flags[k] = 1;
     }
-  });
+    const kind = lineKind(upperWords, otherWords, numbers, verbs);
+    kinds.push(kind);
+    if (kind === LineKind.Shouting) {
+      flags.fill(0, first, last);
+      continue;
+    }
+    for (let k = first + 1; k < last; k++) if (flags[k] === 1 && pos[k - 1] !== 'PUNCT') state.midCaps.add(lower[k] as string);
+  }
   return flags;
 }
 

@@ -31,6 +31,8 @@ export interface TokenTable {
   quoteEnd: Int32Array;
   /** 1 when a token starts with an uppercase letter. */
   capitalized: Uint8Array;
+  /** 1 when a token may be part of a name; zero until the entity pass fills it. */
+  nameCandidate: Uint8Array;
   /** Sentences as [first token, last token + 1), whitespace trimmed. */
   sentences: [number, number][];
   /** Tokens, in order, whose lemma, lowercase or singular form may start a lexicon phrase. */
@@ -172,6 +174,7 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
     inQuote: t.inQuote.subarray(from, to),
     quoteEnd: t.quoteEnd.subarray(from, to),
     capitalized: t.capitalized.subarray(from, to),
+    nameCandidate: t.nameCandidate.subarray(from, to),
     sentences,
     phraseStarts: from > 0 ? t.phraseStarts.filter((i) => i >= from).map((i) => i - from) : t.phraseStarts.filter((i) => i < to),
   };
@@ -199,8 +202,8 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const n = value.length;
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
-  // One buffer for every numeric column: one allocation instead of seven.
-  const buffer = new ArrayBuffer(n * (5 * Int32Array.BYTES_PER_ELEMENT + 2));
+  // One buffer for every numeric column: one allocation instead of eight.
+  const buffer = new ArrayBuffer(n * (5 * Int32Array.BYTES_PER_ELEMENT + 3));
   const start = new Int32Array(buffer, 0, n);
   const end = new Int32Array(buffer, 4 * n, n);
   const sentenceOf = new Int32Array(buffer, 8 * n, n);
@@ -208,6 +211,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const quoteEnd = new Int32Array(buffer, 16 * n, n);
   const inQuote = new Uint8Array(buffer, 20 * n, n);
   const capitalized = new Uint8Array(buffer, 21 * n, n);
+  const nameCandidate = new Uint8Array(buffer, 22 * n, n);
   const sentences: [number, number][] = [];
   const phraseStarts: number[] = [];
 
@@ -306,7 +310,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Trailing whitespace belongs to the last sentence.
   for (let i = n - 1; i >= 0 && sentenceOf[i] === sentences.length; i--) sentenceOf[i] = Math.max(0, sentences.length - 1);
 
-  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, sentences, phraseStarts };
+  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, nameCandidate, sentences, phraseStarts };
 }
 
 /** Whether `value` stands at `at`: wink's values are the text's own characters, so the first and last decide. */
