@@ -61,6 +61,7 @@ const LOWER_LETTER = /\p{Ll}/u;
 const APOSTROPHES = /[’‘]/g;
 const SPACES = /\s+/g;
 const SAINT = /^Saint /;
+const SAINT_PREFIX = 'saint ';
 /** Characters `normalizeName` rewrites in a lowercase word: typographic apostrophes and dashes. */
 const NEEDS_NORMALIZING = /[’‘`‐‑‒–—]/;
 /** What `canonicalize` rewrites: typographic apostrophes, runs of or unusual spaces, a leading "Saint". */
@@ -239,12 +240,20 @@ function knownName(t: TokenTable, a: number, b: number): GazetteerEntry | undefi
   return GAZETTEER.get(runKey(t, a, b));
 }
 
+/**
+ * The gazetteer key of tokens [a, b): `normalizeName` of their text, built from the lowercase
+ * tokens (one space where the text has any, none between attached tokens). Slicing the text
+ * instead would make every run a new key of the name cache, and each cached slice would keep
+ * its whole article alive.
+ */
 function runKey(t: TokenTable, a: number, b: number): string {
-  if (b - a === 1) {
-    const low = t.lower[a] as string;
-    return NEEDS_NORMALIZING.test(low) ? normalizeName(low) : low;
-  }
-  return normalizeName(t.text.slice(t.start[a], t.end[b - 1]));
+  let key = tokenKey(t.lower[a] as string);
+  for (let k = a + 1; k < b; k++) key += t.start[k] === t.end[k - 1] ? tokenKey(t.lower[k] as string) : ` ${tokenKey(t.lower[k] as string)}`;
+  return b - a > 1 && key.startsWith(SAINT_PREFIX) ? `st. ${key.slice(SAINT_PREFIX.length)}` : key;
+}
+
+function tokenKey(low: string): string {
+  return NEEDS_NORMALIZING.test(low) ? normalizeName(low) : low;
 }
 
 function makeSpan(t: TokenTable, field: TextField, a: number, b: number, type: EntityType, canonical: string | null): EntitySpan {
