@@ -94,9 +94,12 @@ interface Context {
  *    not analysed: a non-flagged analysis with `lang` set.
  * 2. Title and text are read with one `readDoc` (tokens, lemmas, POS, sentences, clauses, quotes).
  * 3. Entities are found across both fields (so a name typed in the text types it in the title).
- * 4. The lexicon is scanned once per field: category terms and target terms (longest wins), cues.
- * 5. Each category hit is judged: weight, negation, target nearby, counter-speech, quotation.
- * 6. Counted hits are scored (title weight, repeat damping); the article is flagged at the threshold.
+ * 4. The lexicon is scanned once per field: category terms and target terms (longest wins), cues;
+ *    group mentions are marked as suspects or as defended by counter-speech.
+ * 5. Each category hit is judged: weight, negation before it, denial after it, incident or suspect
+ *    cues, counter-speech, a target nearby (a headline hit may use the lead's), quotation.
+ * 6. Counted hits are scored (title weight, repeat damping); the article is flagged at the threshold,
+ *    and the reasons are written for a reviewer.
  */
 function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { pipeline } = ctx;
