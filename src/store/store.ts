@@ -109,6 +109,37 @@ function migrate(db: Db, path: string, allowUpgrade: boolean): number {
 }
 
 /**
+ * WHERE clauses built from optional filters: each clause is added only when its value is given, and the
+ * value travels as a named, bound parameter.
+ */
+class Filters {
+  readonly clauses: string[] = [];
+  readonly params: Record<string, unknown>;
+
+  constructor(params: Record<string, unknown> = {}) {
+    this.params = { ...params };
+  }
+
+  /** Adds `clause` always. */
+  always(clause: string): this {
+    this.clauses.push(clause);
+    return this;
+  }
+
+  /** Adds `clause` with `@name` bound to `value` when `value` is given. */
+  when(name: string, value: unknown, clause: string): this {
+    if (value === undefined || value === null || value === '' || value === false) return this;
+    this.clauses.push(clause);
+    if (value !== true) this.params[name] = value;
+    return this;
+  }
+
+  sql(joiner = ' AND '): string {
+    return this.clauses.join(joiner);
+  }
+}
+
+/**
  * The only module that speaks SQL. Every write runs in one synchronous transaction, never across an
  * await, so a killed process leaves either the whole article or none of it.
  */
@@ -696,44 +727,23 @@ export class Store {
    */
   trend(q: TrendQuery): TrendRow[] {
     const bucket = BUCKET_SQL[q.by];
-    const where: string[] = ['an.pipeline = @pipeline', 'an.is_current = 1'];
-    const params: Record<string, unknown> = { pipeline: q.pipeline };
-    if (q.flaggedOnly) where.push('an.flagged = 1');
-    if (q.pipelineVersion) {
-      where.push('an.pipeline_version = @pipelineVersion');
-      params.pipelineVersion = q.pipelineVersion;
-    }
-    if (q.category) {
-      where.push('EXISTS (SELECT 1 FROM analysis_categories c WHERE c.analysis_id = an.id AND c.category = @category)');
-      params.category = q.category;
-    }
-    if (q.target) {
-      where.push('EXISTS (SELECT 1 FROM analysis_targets t WHERE t.analysis_id = an.id AND t.target = @target)');
-      params.target = q.target;
-    }
-    if (q.term) {
-      where.push('EXISTS (SELECT 1 FROM matches m WHERE m.analysis_id = an.id AND m.counted = 1 AND m.term = @term COLLATE NOCASE)');
-      params.term = q.term;
-    }
-    if (q.entity) {
-      where.push('EXISTS (SELECT 1 FROM entities e WHERE e.analysis_id = an.id AND e.canonical = @entity COLLATE NOCASE)');
-      params.entity = q.entity;
-    }
-    const scope: string[] = [];
-    if (q.source) {
-      scope.push('a.source = @source COLLATE NOCASE');
-      params.source = q.source;
-    }
-    if (q.since) {
-      scope.push(`${ARTICLE_DATE} >= @since`);
-      params.since = q.since;
-    }
-    if (q.until) {
-      scope.push(`${ARTICLE_DATE} < @until`);
-      params.until = q.until;
-    }
-    const scopeSql = scope.length > 0 ? `WHERE ${scope.join(' AND ')}` : '';
-    const matchedSql = [...where, ...scope].join(' AND ');
+    const matched = new Filters({ pipeline: q.pipeline })
+      .always('an.pipeline = @pipeline')
+      .always('an.is_current = 1')
+      .when('flaggedOnly', q.flaggedOnly, 'an.flagged = 1')
+      .when('pipelineVersion', q.pipelineVersion, 'an.pipeline_version = @pipelineVersion')
+      .when('category', q.category, 'EXISTS (SELECT 1 FROM analysis_categories c WHERE c.analysis_id = an.id AND c.category = @category)')
+      .when('target', q.target, 'EXISTS (SELECT 1 FROM analysis_targets t WHERE t.analysis_id = an.id AND t.target = @target)')
+      .when('term', q.term, 'EXISTS (SELECT 1 FROM matches m WHERE m.analysis_id = an.id AND m.counted = 1 AND m.term = @term COLLATE NOCASE)')
+      .when('entity', q.entity, 'EXISTS (SELECT 1 FROM entities e WHERE e.analysis_id = an.id AND e.canonical = @entity COLLATE NOCASE)');
+    // The scope (outlet, period) applies to the totals too, so shares compare like with like.
+    const scope = new Filters()
+      .when('source', q.source, 'a.source = @source COLLATE NOCASE')
+      .when('since', q.since, `${ARTICLE_DATE} >= @since`)
+      .when('until', q.until, `${ARTICLE_DATE} < @until`);
+    const params = { ...matched.params, ...scope.params };
+    const scopeSql = scope.clauses.length > 0 ? `WHERE ${scope.sql()}` : '';
+    const matchedSql = [...matched.clauses, ...scope.clauses].join(' AND ');
     const tally = COUNT_SQL[q.count ?? 'articles'];
     const sql = `
       WITH totals AS (SELECT ${bucket} AS bucket, ${tally} AS total FROM articles a ${scopeSql} GROUP BY 1),
@@ -753,25 +763,16 @@ export class Store {
 
   /** Entities by the number of (flagged) articles that mention them. */
   topEntities(q: TopEntitiesQuery): TopEntityRow[] {
-    const where: string[] = ['an.pipeline = @pipeline', 'an.is_current = 1'];
-    const params: Record<string, unknown> = { pipeline: q.pipeline, limit: q.limit };
-    if (q.flaggedOnly) where.push('an.flagged = 1');
-    if (q.type) {
-      where.push('e.type = @type');
-      params.type = q.type;
-    }
-    if (q.source) {
-      where.push('a.source = @source COLLATE NOCASE');
-      params.source = q.source;
-    }
-    if (q.since) {
-      where.push(`${ARTICLE_DATE} >= @since`);
-      params.since = q.since;
-    }
-    if (q.until) {
-      where.push(`${ARTICLE_DATE} < @until`);
-      params.until = q.until;
-    }
+    const filters = new Filters({ pipeline: q.pipeline, limit: q.limit })
+      .always('an.pipeline = @pipeline')
+      .always('an.is_current = 1')
+      .when('flaggedOnly', q.flaggedOnly, 'an.flagged = 1')
+      .when('type', q.type, 'e.type = @type')
+      .when('source', q.source, 'a.source = @source COLLATE NOCASE')
+      .when('since', q.since, `${ARTICLE_DATE} >= @since`)
+      .when('until', q.until, `${ARTICLE_DATE} < @until`);
+    const where = filters.clauses;
+    const params = filters.params;
     const sql = `SELECT e.canonical, e.type, COUNT(DISTINCT a.id) AS articles, COUNT(*) AS mentions
       FROM entities e JOIN analyses an ON an.id = e.analysis_id JOIN articles a ON a.id = an.article_id
       WHERE ${where.join(' AND ')} GROUP BY e.canonical COLLATE NOCASE, e.type ORDER BY articles DESC, mentions DESC, e.canonical LIMIT @limit`;
