@@ -50,6 +50,9 @@ try {
   heading('Flagged articles per week: the rise after the Crocus City Hall attack (2024-03-22)');
   await run('trends', '--by', 'week', '--since', '2024-02-12', '--until', '2024-05-20');
 
+  heading('Four weeks before and after the attack, in total and per category');
+  await run('compare', '--event', '2024-03-22', '--days', '28');
+
   heading('Raids and detentions, as a share of all coverage from the same outlets');
   await run('trends', '--category', 'raid_detention', '--by', 'week', '--since', '2024-03-01', '--normalize');
 

@@ -110,6 +110,22 @@ function buildProgram(state: State, io: Io): Command {
     .addOption(formatOption)
     .action(run(() => import('./commands/trends.js')));
 
+  program
+    .command('compare')
+    .description('flagged coverage before and after an event, in total and per category')
+    .requiredOption('--event <date>', 'the event date (YYYY-MM-DD), e.g. 2024-03-22', isoDate)
+    .option('--days <n>', 'length of each window in days', positiveInt, 28)
+    .option('--category <id>', 'only articles with this category')
+    .option('--term <term>', 'only articles where this lexicon term counted')
+    .option('--entity <name>', 'only articles mentioning this entity')
+    .option('--source <name>', 'only this outlet (feed name)')
+    .option('--target <id>', 'only articles about this target group')
+    .addOption(new Option('--count <unit>', 'count articles, or stories (copies counted once)').choices(['articles', 'stories']).default('articles'))
+    .option('--all-articles', 'count every article with the evidence, flagged or not')
+    .option('-p, --pipeline <name>', 'pipeline whose analyses to count', 'xenophobia')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(run(() => import('./commands/compare.js')));
+
   const top = program.command('top').description('rank entities mentioned in flagged articles');
   top
     .command('entities')

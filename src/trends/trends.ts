@@ -8,7 +8,20 @@ export interface TrendPoint {
   /** count / total, or null when the bucket has no articles at all. */
   share: number | null;
   versions: string[];
+  /**
+   * Set when the value (count, or share when normalized) stands out against the trailing baseline:
+   * the mean of the previous `baselineBuckets` buckets plus `SPIKE_SIGMAS` standard deviations, and at
+   * least `SPIKE_MIN_COUNT` articles. Null while there is not enough history.
+   */
+  spike: { baseline: number; ratio: number | null } | null;
 }
+
+/** Buckets of history a spike is measured against. */
+export const SPIKE_BASELINE_BUCKETS = 4;
+/** How far above the trailing mean, in standard deviations, a spike stands. */
+export const SPIKE_SIGMAS = 2;
+/** A spike needs at least this many articles, so 0 → 1 is not news. */
+export const SPIKE_MIN_COUNT = 3;
 
 export interface TrendSeries {
   query: TrendQuery;
@@ -33,10 +46,30 @@ export function queryTrend(store: Store, query: TrendQuery, normalized: boolean)
       const row = byBucket.get(bucket);
       const count = row?.count ?? 0;
       const total = row?.total ?? 0;
-      points.push({ bucket, count, total, share: total > 0 ? count / total : null, versions: row?.versions ?? [] });
+      points.push({ bucket, count, total, share: total > 0 ? count / total : null, versions: row?.versions ?? [], spike: null });
     }
   }
+  markSpikes(points, normalized);
   return { query, normalized, points };
+}
+
+/**
+ * Marks buckets whose value rises above the trailing baseline (DOMAIN.md: spikes against a trailing
+ * baseline). A flat history has no spread, so the spread is floored at one article (or one article's share).
+ */
+export function markSpikes(points: TrendPoint[], normalized: boolean, baselineBuckets = SPIKE_BASELINE_BUCKETS): void {
+  const value = (p: TrendPoint) => (normalized ? (p.share ?? 0) : p.count);
+  for (let i = baselineBuckets; i < points.length; i++) {
+    const point = points[i]!;
+    const history = points.slice(i - baselineBuckets, i).map(value);
+    const mean = history.reduce((a, b) => a + b, 0) / history.length;
+    const sd = Math.sqrt(history.reduce((a, b) => a + (b - mean) ** 2, 0) / history.length);
+    const floor = normalized ? (point.total > 0 ? 1 / point.total : 0) : 1;
+    const threshold = mean + SPIKE_SIGMAS * Math.max(sd, floor);
+    if (point.count >= SPIKE_MIN_COUNT && value(point) > threshold) {
+      point.spike = { baseline: mean, ratio: mean > 0 ? value(point) / mean : null };
+    }
+  }
 }
 
 /** The bucket (day, Monday of the week, first of the month) an ISO date falls in. */

@@ -120,7 +120,7 @@ describe('crawl the fixture site end to end', () => {
     const result = await runCli(['--config', config, 'trends', '--category', 'raid_detention', '--source', 'Volga Monitor', '--by', 'month', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('period,count,total,share,pipeline_versions');
+    expect(lines[0]).toBe('period,count,total,share,pipeline_versions,spike');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01']);
     const volgaTotal = lines.slice(1).reduce((n, l) => n + Number(l.split(',')[2]), 0);
     expect(volgaTotal).toBe(site.articles.filter((a) => a.outlet === 'volga-monitor').length);
@@ -183,6 +183,17 @@ describe('crawl the fixture site end to end', () => {
     const exported = await runCli(['--config', config, 'review', 'export']);
     expect(exported.stdout).toContain(`${id},confirmed,`);
     expect(exported.stdout).toContain('raid on dormitory');
+  });
+
+  it('compares the four weeks before and after 22 March 2024', async () => {
+    const result = await runCli(['--config', config, 'compare', '--event', '2024-03-22', '--days', '28', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const c = JSON.parse(result.stdout);
+    expect(c.before.since).toBe('2024-02-23');
+    expect(c.after.until).toBe('2024-04-19');
+    expect(c.after.count).toBeGreaterThan(c.before.count);
+    expect(c.after.share).toBeGreaterThan(c.before.share);
+    expect(c.byCategory.map((r: { category: string }) => r.category)).toContain('raid_detention');
   });
 
   it('ranks places named in flagged articles', async () => {

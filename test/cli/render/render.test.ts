@@ -11,9 +11,9 @@ const series: TrendSeries = {
   query: { pipeline: 'xenophobia', by: 'week', flaggedOnly: true, category: 'raid_detention' },
   normalized: false,
   points: [
-    { bucket: '2024-03-11', count: 1, total: 8, share: 0.125, versions: ['2024.1'] },
-    { bucket: '2024-03-18', count: 0, total: 0, share: null, versions: [] },
-    { bucket: '2024-03-25', count: 4, total: 10, share: 0.4, versions: ['2024.1'] },
+    { bucket: '2024-03-11', count: 1, total: 8, share: 0.125, versions: ['2024.1'], spike: null },
+    { bucket: '2024-03-18', count: 0, total: 0, share: null, versions: [], spike: null },
+    { bucket: '2024-03-25', count: 4, total: 10, share: 0.4, versions: ['2024.1'], spike: null },
   ],
 };
 
@@ -39,10 +39,10 @@ describe('trend rendering', () => {
 
   it('renders CSV with empty cells for undefined shares', () => {
     expect(renderTrendCsv(series)).toMatchInlineSnapshot(`
-      "period,count,total,share,pipeline_versions
-      2024-03-11,1,8,0.125,2024.1
-      2024-03-18,0,0,,
-      2024-03-25,4,10,0.4,2024.1
+      "period,count,total,share,pipeline_versions,spike
+      2024-03-11,1,8,0.125,2024.1,0
+      2024-03-18,0,0,,,0
+      2024-03-25,4,10,0.4,2024.1,0
       "
     `);
   });

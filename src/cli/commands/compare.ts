@@ -1,0 +1,50 @@
+import { loadPipeline } from '../../config/index.js';
+import { comparePeriods } from '../../trends/index.js';
+import type { Context } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { renderComparisonCsv, renderComparisonTable } from '../render/trend.js';
+
+interface CompareOptions {
+  event: string;
+  days: number;
+  category?: string;
+  term?: string;
+  entity?: string;
+  source?: string;
+  target?: string;
+  count: 'articles' | 'stories';
+  allArticles?: boolean;
+  pipeline: string;
+  format: 'table' | 'csv' | 'json';
+}
+
+/** `xenoscope compare --event 2024-03-22 --days 28`: flagged coverage before and after an event. */
+export default async function compare(ctx: Context, options: CompareOptions): Promise<number> {
+  const config = ctx.loadConfig();
+  const categories = loadPipeline(options.pipeline).categories.map((c) => c.id);
+  const store = ctx.openStore(config);
+  try {
+    const result = comparePeriods(
+      store,
+      {
+        pipeline: options.pipeline,
+        category: options.category,
+        term: options.term,
+        entity: options.entity,
+        source: options.source,
+        target: options.target,
+        count: options.count,
+        flaggedOnly: !options.allArticles,
+      },
+      options.event,
+      options.days,
+      options.category ? [] : categories,
+    );
+    if (options.format === 'json') ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else if (options.format === 'csv') ctx.io.stdout.write(renderComparisonCsv(result));
+    else ctx.io.stdout.write(renderComparisonTable(result, options.count));
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
