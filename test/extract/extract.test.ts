@@ -110,7 +110,7 @@ describe('extractArticle', () => {
     const shell = (articleBody: string): string =>
       `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Checks', articleBody })}</script></head><body><div id="app"></div></body></html>`;
     expect(article(shell(long)).text).toBe(long);
-    const teaser = `${PARAGRAPHS[0]} ${PARAGRAPHS[1]} ${PARAGRAPHS[2].slice(0, 40)}…`;
+    const teaser = `${PARAGRAPHS[0]} ${PARAGRAPHS[1]} ${PARAGRAPHS[2]!.slice(0, 40)}…`;
     const withDom = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: teaser })}</script></head><body><article>${body}</article></body></html>`;
     expect(article(withDom).text).toBe(PARAGRAPHS.join('\n\n'));
   });

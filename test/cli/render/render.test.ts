@@ -74,7 +74,7 @@ describe('review rendering', () => {
     article: {
       id: 7, url: 'https://a.example/7', canonicalUrl: null, source: 'Volga Monitor', title: 'Police raid hostel', author: null,
       publishedAt: '2024-03-26T08:00:00.000Z', fetchedAt: '2024-03-26T09:00:00.000Z', lang: 'en',
-      text: 'Police raided a hostel for migrants.\u001b[2J No arson was reported.', description: null, siteName: null, metaSources: {},
+      text: 'Police raided a hostel for migrants.\u001b[2J No arson was reported.', description: null, siteName: null, metaSources: {}, simhash: null, storyId: 7,
     },
     analysis: {
       id: 1, articleId: 7, pipeline: 'xenophobia', pipelineVersion: '2024.1', analyzerVersion: 'a', analyzedAt: '2024-03-26T09:00:00.000Z',
