@@ -5,10 +5,10 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, ScoreComponent, TermMatch, TextField } from '../model/index.js';
-import { findEntities, type EntitySpan } from './entities.js';
+import { findEntities, NAME_VOCABULARY, type EntitySpan } from './entities.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
-import { readFields, type TokenTable } from './tokens.js';
+import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
 export const ANALYZER_VERSION = '0.2.0';
@@ -76,7 +76,8 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const lexicon = compileLexicon(nlp, pipeline);
   const quotationVerbs = new Set(pipeline.quotationVerbs.map((w) => w.toLowerCase()));
   const categories = new Map(pipeline.categories.map((c) => [c.id, c]));
-  const context: Context = { pipeline, nlp, lexicon, quotationVerbs, categories };
+  const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY]);
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -84,6 +85,8 @@ interface Context {
   pipeline: PipelineDef;
   nlp: WinkMethods;
   lexicon: Lexicon;
+  /** What the token pass looks up: the lexicon's words and the words that are no names. */
+  vocabulary: Vocabulary;
   quotationVerbs: ReadonlySet<string>;
   categories: ReadonlyMap<string, PipelineCategory>;
 }
@@ -109,8 +112,8 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };
   }
 
-  const fields = readFields(ctx.nlp, input.title ?? null, input.text, ctx.lexicon.vocabulary);
-  const entities = findEntities(fields);
+  const { fields, midCapitals } = readFields(ctx.nlp, input.title ?? null, input.text, ctx.vocabulary);
+  const entities = findEntities(fields, midCapitals);
 
   const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));
   // A headline sums up the lead: its hits may take their target from the text's first sentence

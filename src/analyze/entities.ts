@@ -26,7 +26,7 @@ import {
   PERSON_TITLES,
   normalizeName,
 } from './gazetteer/index.js';
-import type { TokenTable } from './tokens.js';
+import { LineKind, WORD_NOT_NAME, type FieldTokens, type TokenTable } from './tokens.js';
 
 /** An entity with its token span, as the analyzer uses it before it becomes an `EntityMention`. */
 export interface EntitySpan {
@@ -41,8 +41,6 @@ export interface EntitySpan {
   end: number;
 }
 
-/** POS tags that never belong inside a name, even capitalized ("The", "In", "He"). */
-const NON_NAME_POS: ReadonlySet<string> = new Set(['PUNCT', 'SPACE', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM']);
 /** Lowercase words that join a name when they follow it: "Amur oblast", "the Tajik embassy". */
 const LOWERCASE_HEADS: ReadonlySet<string> = new Set(['oblast', 'region', 'krai', 'kray', 'okrug', 'raion', 'district', 'province', 'republic', 'embassy', 'consulate']);
 /** Group words that are adjectives of origin or faith, not names, when they end a run ("Central Asian"). */
@@ -67,25 +65,21 @@ const NEEDS_NORMALIZING = /[’‘`‐‑‒–—]/;
 /** What `canonicalize` rewrites: typographic apostrophes, runs of or unusual spaces, a leading "Saint". */
 const NEEDS_CANONICALIZING = /[’‘\t\n\r\u00a0]| {2}|^Saint /;
 
-/** What kind of line a sentence is, which changes what a capital letter means. */
-const enum LineKind {
-  Prose,
-  /** An all-caps headline: capitals say nothing, only known names count. */
-  Shouting,
-  /** A results or standings row: names followed by figures ("Leicester 3 1 1 1 4 4 4"). */
-  Table,
-}
-
 interface DocState {
-  /** Capitalized words seen mid-sentence in prose, so a sentence-initial one is a name too. */
-  midCaps: Set<string>;
+  /** Lowercase capitalized words seen mid-sentence in prose, so a sentence-initial one is a name too; a set built on first use. */
+  midCapitals: readonly string[];
+  midCaps: Set<string> | null;
   /** Lowercase words of names typed in prose, so an all-caps headline can reuse them. */
   namedWords: Set<string>;
 }
 
+/** Words that, capitalized, are still no names, as vocabulary entries for the token pass. */
+export const NAME_VOCABULARY: readonly (readonly [string, number])[] = [...NOT_NAMES].map((word) => [word, WORD_NOT_NAME] as const);
+
 /**
  * Finds and types the entities of a document's fields.
- * 1. Each sentence is classed as prose, an all-caps headline or a table row.
+ * 1. The token pass has classed each sentence as prose, an all-caps headline or a table row, and
+ *    marked the name candidates and the mid-sentence capitals (`midCapitals`).
  * 2. Prose: runs of capitalized tokens, joined across "of" and attached hyphens, extended by a
  *    lowercase head ("Amur oblast"); a sentence-initial common word is left out; titles are
  *    stripped ("Prosecutor-General Igor Krasnov" → "Igor Krasnov", a person).
@@ -96,82 +90,31 @@ interface DocState {
  * 5. Document consistency: a surname alone is the person named in full elsewhere; a name typed
  *    once keeps that type everywhere.
  */
-export function findEntities(fields: readonly { field: TextField; tokens: TokenTable }[]): EntitySpan[] {
-  const state: DocState = { midCaps: new Set(), namedWords: new Set() };
-  const kinds: LineKind[][] = [];
-  const flags: Uint8Array[] = [];
-  for (const { tokens } of fields) {
-    const fieldKinds: LineKind[] = [];
-    flags.push(markNameTokens(tokens, fieldKinds, state));
-    kinds.push(fieldKinds);
-  }
+export function findEntities(fields: readonly FieldTokens[], midCapitals: readonly string[]): EntitySpan[] {
+  const state: DocState = { midCapitals, midCaps: null, namedWords: new Set() };
   const spans: EntitySpan[] = [];
-  fields.forEach(({ field, tokens }, f) => {
-    tokens.sentences.forEach(([first, last], s) => {
-      const kind = (kinds[f] as LineKind[])[s];
-      if (kind !== LineKind.Shouting) findRuns(tokens, flags[f] as Uint8Array, field, first, last, kind === LineKind.Table, state, spans);
-    });
-  });
-  if (kinds.some((k) => k.includes(LineKind.Shouting))) {
+  let hasShouting = false;
+  for (const { field, tokens } of fields) {
+    const { sentences, lineKinds } = tokens;
+    for (let s = 0; s < sentences.length; s++) {
+      const kind = lineKinds[s];
+      const [first, last] = sentences[s] as [number, number];
+      if (kind === LineKind.Shouting) hasShouting = true;
+      else findRuns(tokens, tokens.nameCandidate, field, first, last, kind === LineKind.Table, state, spans);
+    }
+  }
+  if (hasShouting) {
     for (const span of spans) if (span.type !== 'other') for (const word of span.canonical.toLowerCase().split(' ')) state.namedWords.add(word);
-    fields.forEach(({ field, tokens }, f) => {
-      tokens.sentences.forEach(([first, last], s) => {
-        if ((kinds[f] as LineKind[])[s] === LineKind.Shouting) findShoutedNames(tokens, field, first, last, state, spans);
-      });
-    });
+    for (const { field, tokens } of fields) {
+      const { sentences, lineKinds } = tokens;
+      for (let s = 0; s < sentences.length; s++) {
+        const [first, last] = sentences[s] as [number, number];
+        if (lineKinds[s] === LineKind.Shouting) findShoutedNames(tokens, field, first, last, state, spans);
+      }
+    }
   }
   applyConsistency(spans);
   return spans;
-}
-
-/** What kind of line a sentence is, from its counts of all-caps words, other words, figures and verbs. */
-function lineKind(upperWords: number, otherWords: number, numbers: number, verbs: number): LineKind {
-  if (upperWords >= 3 && otherWords <= 1) return LineKind.Shouting;
-  // "Zenit St Petersburg 3 Rotor Volgograd 1": figures and names, no verb.
-  if (numbers >= 2 && (numbers * 2 >= upperWords + otherWords || (verbs === 0 && numbers * 3 >= upperWords + otherWords))) return LineKind.Table;
-  return LineKind.Prose;
-}
-
-/** "JAPAN", "AL-AIN": a word whose second character is a capital too. */
-function isUpperWord(value: string): boolean {
-  if (value.length < 2) return false;
-  const code = value.charCodeAt(1);
-  if (code >= 65 && code <= 90) return true;
-  if (code < 128) return false;
-  const second = value[1] as string;
-  return second !== second.toLowerCase();
-}
-
-/**
- * Classes each sentence (into `kinds`) and flags the tokens of prose and tables that can be part
- * of a name, collecting mid-sentence capitals: one pass over the tokens for both.
- */
-function markNameTokens(t: TokenTable, kinds: LineKind[], state: DocState): Uint8Array {
-  const flags = t.nameCandidate;
-  const { capitalized, pos, lower } = t;
-  for (const [first, last] of t.sentences) {
-    let upperWords = 0;
-    let otherWords = 0;
-    let numbers = 0;
-    let verbs = 0;
-    for (let k = first; k < last; k++) {
-      const tag = pos[k] as string;
-      if (tag === 'NUM') numbers++;
-      else if (tag === 'VERB' || tag === 'AUX') verbs++;
-      else if (tag === 'PUNCT' || tag === 'SPACE' || tag === 'SYM') continue;
-      else if (capitalized[k] === 1 && isUpperWord(t.value[k] as string)) upperWords++;
-      else otherWords++;
-      if (capitalized[k] === 1 && !NON_NAME_POS.has(tag) && !NOT_NAMES.has(lower[k] as string)) flags[k] = 1;
-    }
-    const kind = lineKind(upperWords, otherWords, numbers, verbs);
-    kinds.push(kind);
-    if (kind === LineKind.Shouting) {
-      flags.fill(0, first, last);
-      continue;
-    }
-    for (let k = first + 1; k < last; k++) if (flags[k] === 1 && pos[k - 1] !== 'PUNCT') state.midCaps.add(lower[k] as string);
-  }
-  return flags;
 }
 
 function isAttached(t: TokenTable, i: number): boolean {
@@ -202,7 +145,7 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     // A sentence-initial word is capitalized anyway: keep it only when it is known to be a name.
     const isInitial = a === first || (a === first + 1 && t.pos[first] === 'PUNCT');
     const opensDateline = a === first && isDateline(t, b, last);
-    if (isInitial && !isTable && !opensDateline && !isKnownInitial(t, a, b, state.midCaps)) {
+    if (isInitial && !isTable && !opensDateline && !isKnownInitial(t, a, b, state)) {
       a++;
       while (a < b && flags[a] !== 1) a++;
     }
@@ -212,9 +155,10 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
   }
 }
 
-function isKnownInitial(t: TokenTable, a: number, b: number, midCaps: ReadonlySet<string>): boolean {
+function isKnownInitial(t: TokenTable, a: number, b: number, state: DocState): boolean {
   const low = t.lower[a] as string;
-  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || midCaps.has(low) || GAZETTEER.has(low)) return true;
+  state.midCaps ??= new Set(state.midCapitals);
+  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || state.midCaps.has(low) || GAZETTEER.has(low)) return true;
   // "Zoltrex Holdings fell": a proper noun followed by more of the name.
   if (b - a > 1 && t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) return true;
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(low)) return true;

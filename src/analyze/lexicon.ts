@@ -5,7 +5,7 @@
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
-import { Vocabulary, type TokenTable, type VocabularyWord } from './tokens.js';
+import { WORD_CLAUSE_BREAK, WORD_STARTS_PHRASE, type TokenTable } from './tokens.js';
 
 export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead';
 
@@ -36,8 +36,8 @@ export interface LexiconHit {
 }
 
 export interface Lexicon {
-  /** The words the token pass looks up: first words of phrases and the pipeline's clause breaks. */
-  vocabulary: Vocabulary;
+  /** The words the token pass looks up, with their `WORD_*` bits: first words of phrases and the pipeline's clause breaks. */
+  words: ReadonlyMap<string, number>;
   /** Every entry that matches at every token where a phrase may start, in token order. */
   scan(tokens: TokenTable): LexiconHit[];
 }
@@ -77,16 +77,15 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const term of pipeline.incidentCues) add('incident', '', cue(term));
   for (const term of pipeline.nonTargetHeads) add('nonTargetHead', '', cue(term));
 
-  const words = new Map<string, VocabularyWord>();
-  for (const key of byFirstKey.keys()) words.set(key, { isClauseBreak: false, startsPhrase: true });
+  const words = new Map<string, number>();
+  for (const key of byFirstKey.keys()) words.set(key, WORD_STARTS_PHRASE);
   for (const word of pipeline.clauseBreaks) {
     const key = word.toLowerCase();
-    words.set(key, { isClauseBreak: true, startsPhrase: words.get(key)?.startsPhrase ?? false });
+    words.set(key, (words.get(key) ?? 0) | WORD_CLAUSE_BREAK);
   }
-  const vocabulary = new Vocabulary(words);
 
   return {
-    vocabulary,
+    words,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
       const { lemma, lower, singular, pos, sentenceOf } = tokens;

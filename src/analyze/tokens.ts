@@ -31,44 +31,46 @@ export interface TokenTable {
   quoteEnd: Int32Array;
   /** 1 when a token starts with an uppercase letter. */
   capitalized: Uint8Array;
-  /** 1 when a token may be part of a name; zero until the entity pass fills it. */
+  /** 1 when a token may be part of a name: capitalized, not a function word, not in an all-caps headline. */
   nameCandidate: Uint8Array;
   /** Sentences as [first token, last token + 1), whitespace trimmed. */
   sentences: [number, number][];
+  /** What kind of line each sentence is (`LineKind`), which changes what a capital letter means. */
+  lineKinds: LineKind[];
   /** Tokens, in order, whose lemma, lowercase or singular form may start a lexicon phrase. */
   phraseStarts: number[];
 }
 
-/**
- * What the token pass needs to know about a word, found with one lookup per form: whether it opens
- * a clause, whether a lexicon phrase may start with it.
- */
-export interface VocabularyWord {
-  isClauseBreak: boolean;
-  startsPhrase: boolean;
-}
+/** What the token pass needs to know about a word, as bits: one lookup per form answers them all. */
+export const WORD_CLAUSE_BREAK = 1;
+/** A lexicon phrase may start with the word. */
+export const WORD_STARTS_PHRASE = 2;
+/** Capitalized, the word is still no name ("The", "March", "He"). */
+export const WORD_NOT_NAME = 4;
 
 /**
- * The words the token pass looks up. Most words of a text are not in it, and a lookup costs more
- * than wink's own work on a token allows: a bit table on (first two letters, last letter, length)
- * answers most misses before the map is asked.
+ * The words the token pass looks up, with their `WORD_*` bits. Most words of a text are not in
+ * it, and a lookup costs more than wink's own work on a token allows: a bit table on (first two
+ * letters, last letter, length) answers most misses before the map is asked.
  */
 export class Vocabulary {
-  readonly #words: ReadonlyMap<string, VocabularyWord>;
+  readonly #words = new Map<string, number>();
   readonly #filter = new Uint32Array(FILTER_SIZE);
 
-  constructor(words: ReadonlyMap<string, VocabularyWord>) {
-    this.#words = words;
-    for (const word of words.keys()) {
+  /** Words with their bits; a word given twice has the union of its bits. */
+  constructor(words: Iterable<readonly [word: string, bits: number]>) {
+    for (const [word, bits] of words) {
       if (word.length === 0) continue;
+      this.#words.set(word, (this.#words.get(word) ?? 0) | bits);
       const slot = filterSlot(word);
       this.#filter[slot] = (this.#filter[slot] as number) | filterBit(word);
     }
   }
 
-  get(word: string): VocabularyWord | undefined {
-    if (word.length === 0 || ((this.#filter[filterSlot(word)] as number) & filterBit(word)) === 0) return undefined;
-    return this.#words.get(word);
+  /** The word's bits; 0 when it is not in the vocabulary. */
+  bits(word: string): number {
+    if (word.length === 0 || ((this.#filter[filterSlot(word)] as number) & filterBit(word)) === 0) return 0;
+    return this.#words.get(word) ?? 0;
   }
 }
 
@@ -107,19 +109,61 @@ export interface FieldTokens {
   tokens: TokenTable;
 }
 
+/** An article's fields, title first, and what the token pass learnt about the whole document. */
+export interface DocumentTokens {
+  fields: FieldTokens[];
+  /**
+   * Lowercase forms of capitalized words met mid-sentence in prose or tables (repeats included):
+   * a sentence-initial word among them is a name too.
+   */
+  midCapitals: string[];
+}
+
+/** What kind of line a sentence is. */
+export const LineKind = {
+  Prose: 0,
+  /** An all-caps headline: capitals say nothing, only known names count. */
+  Shouting: 1,
+  /** A results or standings row: names followed by figures ("Leicester 3 1 1 1 4 4 4"). */
+  Table: 2,
+} as const;
+export type LineKind = (typeof LineKind)[keyof typeof LineKind];
+
+/** What kind of line a sentence is, from its counts of all-caps words, other words, figures and verbs. */
+function lineKind(upperWords: number, otherWords: number, numbers: number, verbs: number): LineKind {
+  if (upperWords >= 3 && otherWords <= 1) return LineKind.Shouting;
+  // "Zenit St Petersburg 3 Rotor Volgograd 1": figures and names, no verb.
+  if (numbers >= 2 && (numbers * 2 >= upperWords + otherWords || (verbs === 0 && numbers * 3 >= upperWords + otherWords))) return LineKind.Table;
+  return LineKind.Prose;
+}
+
+/** "JAPAN", "AL-AIN": a capitalized word whose second character is a capital too. */
+function isUpperWord(value: string): boolean {
+  if (value.length < 2) return false;
+  const code = value.charCodeAt(1);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  const second = value[1] as string;
+  return second !== second.toLowerCase();
+}
+
+/** POS tags that never belong inside a name, even capitalized ("The", "In", "He"). */
+const NON_NAME_POS: ReadonlySet<string> = new Set(['PUNCT', 'SPACE', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM']);
+
 /** What joins the text and the title into one document: a paragraph break, so no sentence spans both. */
 const FIELD_JOINER = '\n\n';
 
 /**
  * Reads an article's text and title with one `readDoc` and returns a table per field, title first.
  * The title is read after the text ("text\n\ntitle") so only the title's few tokens need their
- * offsets, sentence numbers and token indices shifted back; the text's arrays are used as they are.
+ * offsets, sentence numbers and token indices shifted back.
  */
-export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary): FieldTokens[] {
-  if (!title) return [{ field: 'text', tokens: readTokens(nlp, text, vocabulary) }];
+export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary): DocumentTokens {
+  const midCapitals: string[] = [];
+  if (!title) return { fields: [{ field: 'text', tokens: readTokens(nlp, text, vocabulary, midCapitals) }], midCapitals };
   const titleOffset = text.length + FIELD_JOINER.length;
   // Array join builds one flat string; `+` would build a rope that every later character read walks.
-  const whole = readTokens(nlp, [text, title].join(FIELD_JOINER), vocabulary);
+  const whole = readTokens(nlp, [text, title].join(FIELD_JOINER), vocabulary, midCapitals);
   const n = whole.value.length;
   // The title's first token: the first word at or past the title's offset (the joiner is a space token).
   // Offsets only grow, so a binary search finds it.
@@ -143,30 +187,28 @@ export function readFields(nlp: WinkMethods, title: string | null, text: string,
   // The joiner and any trailing space of the text belong to the text's last sentence.
   for (let i = b - 1; i >= 0 && (whole.sentenceOf[i] as number) >= textSentences; i--) (whole.sentenceOf as Int32Array)[i] = Math.max(0, textSentences - 1);
   const titleTokens = slice(whole, title, b, n, textSentences, whole.sentences.length);
-  const textTokens = slice(whole, text, 0, b, 0, textSentences); // after the title: cuts the arrays in place
-  return [
-    { field: 'title', tokens: titleTokens },
-    { field: 'text', tokens: textTokens },
-  ];
+  const textTokens = slice(whole, text, 0, b, 0, textSentences);
+  return {
+    fields: [
+      { field: 'title', tokens: titleTokens },
+      { field: 'text', tokens: textTokens },
+    ],
+    midCapitals,
+  };
 }
 
 /** Tokens [from, to) and sentences [firstSentence, endSentence) of a table as a table of their own; typed arrays are views, not copies. */
 function slice(t: TokenTable, text: string, from: number, to: number, firstSentence: number, endSentence: number): TokenTable {
   const sentences = t.sentences.slice(firstSentence, endSentence);
   if (from > 0) for (const span of sentences) (span[0] -= from), (span[1] -= from);
-  // The text comes first: its arrays are cut short in place, after the title's tail was copied out.
-  const cut = <T>(xs: T[]): T[] => {
-    if (from > 0) return xs.slice(from, to);
-    xs.length = to;
-    return xs;
-  };
+  // Copies, not `length = to`: shortening an array in place costs more than copying the text's tokens.
   return {
     text,
-    value: cut(t.value),
-    lower: cut(t.lower),
-    lemma: cut(t.lemma),
-    singular: cut(t.singular),
-    pos: cut(t.pos),
+    value: t.value.slice(from, to),
+    lower: t.lower.slice(from, to),
+    lemma: t.lemma.slice(from, to),
+    singular: t.singular.slice(from, to),
+    pos: t.pos.slice(from, to),
     start: t.start.subarray(from, to),
     end: t.end.subarray(from, to),
     sentenceOf: t.sentenceOf.subarray(from, to),
@@ -176,21 +218,24 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
     capitalized: t.capitalized.subarray(from, to),
     nameCandidate: t.nameCandidate.subarray(from, to),
     sentences,
+    lineKinds: t.lineKinds.slice(firstSentence, endSentence),
     phraseStarts: from > 0 ? t.phraseStarts.filter((i) => i >= from).map((i) => i - from) : t.phraseStarts.filter((i) => i < to),
   };
 }
 
 /**
- * Tokenizes `text` and fills a `TokenTable`.
- * 1. One `readDoc`; values, lemmas and POS read out as arrays.
+ * Tokenizes `text` and fills a `TokenTable`; lowercase forms of mid-sentence capitals go to `midCapitals`.
+ * 1. One `readDoc`; values, lemmas and POS read out as arrays, once each.
  * 2. One pass over the tokens, because wink's own work is the budget analysis is measured against:
  *    - offsets: each value is found at the running cursor once spaces are skipped;
  *    - sentences from wink, split again at line breaks (headings and paragraphs have no full stop);
  *    - clause ids (punctuation and clause-break words) and quotation spans;
- *    - capitalization, for the entity pass;
- *    - the tokens where a lexicon phrase may start, so the lexicon scan visits only those.
+ *    - one vocabulary lookup per form: clause breaks, the tokens where a lexicon phrase may start
+ *      (so the lexicon scan visits only those), words that are no names;
+ *    - for the entity pass: capitalization, name candidates, each sentence's line kind (prose,
+ *      all-caps headline, table row) from its counts of capitals, words, figures and verbs.
  */
-export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabulary): TokenTable {
+export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabulary, midCapitals: string[] = []): TokenTable {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -213,14 +258,21 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const capitalized = new Uint8Array(buffer, 21 * n, n);
   const nameCandidate = new Uint8Array(buffer, 22 * n, n);
   const sentences: [number, number][] = [];
+  const lineKinds: LineKind[] = [];
   const phraseStarts: number[] = [];
 
   let cursor = 0;
   let span = 0;
   let spanEnd = spans[0]?.[1] ?? n - 1;
-  // The sentence being built: its first and last non-space tokens (-1 while empty).
+  // The sentence being built: its first and last non-space tokens (-1 while empty), its counts for
+  // the line kind, and where its mid-sentence capitals start in `midCapitals`.
   let first = -1;
   let last = -1;
+  let upperWords = 0;
+  let otherWords = 0;
+  let numbers = 0;
+  let verbs = 0;
+  let sentenceCapitals = midCapitals.length;
   let clause = 1;
   let quoteOpen = -1;
   // Quotation spans as (opening mark, closing mark) pairs, filled in after the pass. The pass keeps
@@ -237,20 +289,22 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     // A lemma that is the word itself shares its lowercase string, so later comparisons and
     // lookups of the two are one.
     const lem = lemma[i] as string | undefined;
-    if (lem === undefined || lem === v || lem === low) lemma[i] = low;
-    else lemma[i] = lem.toLowerCase();
+    const lemLow = lem === undefined || lem === v || lem === low ? low : lem.toLowerCase();
+    lemma[i] = lemLow;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemma[i] === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemLow === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
     singular[i] = sing;
-    // One lookup per form serves both the clause pass and the lexicon scan; no phrase or clause
-    // break starts with punctuation, a figure or a space.
-    let lowWord: VocabularyWord | undefined;
+    const isCapitalized = startsUpper(v);
+    capitalized[i] = isCapitalized ? 1 : 0;
+    // One lookup per form serves the clause pass, the lexicon scan and the name marks; no phrase,
+    // clause break or name starts with punctuation, a figure or a space.
+    let lowBits = 0;
     if (tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM') {
-      lowWord = vocabulary.get(low);
-      const lemmaWord = lemma[i] === low ? lowWord : vocabulary.get(lemma[i] as string);
-      if (lowWord?.startsPhrase || lemmaWord?.startsPhrase || (sing !== '' && vocabulary.get(sing)?.startsPhrase)) phraseStarts.push(i);
+      lowBits = vocabulary.bits(low);
+      if ((lowBits & WORD_STARTS_PHRASE) !== 0 || (lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0) || (sing !== '' && (vocabulary.bits(sing) & WORD_STARTS_PHRASE) !== 0)) {
+        phraseStarts.push(i);
+      }
     }
-    capitalized[i] = startsUpper(v) ? 1 : 0;
 
     while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++;
     // wink may expand a contraction ("can't" → "ca" + "n't"); a value not found in place keeps its
@@ -272,9 +326,12 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     }
     const isLineBreak = tag === 'SPACE' && v.includes('\n');
     if (endsSentence || isLineBreak) {
-      if (first >= 0) sentences.push([first, last + 1]);
+      if (first >= 0) {
+        sentenceCapitals = closeSentence(sentences, lineKinds, nameCandidate, midCapitals, first, last, lineKind(upperWords, otherWords, numbers, verbs), sentenceCapitals);
+      }
       first = -1;
       last = -1;
+      upperWords = otherWords = numbers = verbs = 0;
       clause++;
     }
     if (isLineBreak && quoteOpen >= 0) {
@@ -282,7 +339,8 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       quoteOpen = -1;
     }
     if (tag !== 'SPACE') {
-      if (first < 0) first = i;
+      const isFirst = first < 0;
+      if (isFirst) first = i;
       last = i;
       if (tag === 'PUNCT') {
         if (CLAUSE_PUNCTUATION.has(v)) clause++;
@@ -291,14 +349,24 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
           quotes.push(quoteOpen, i);
           quoteOpen = -1;
         } else if (v === STRAIGHT_QUOTE) quoteOpen = i;
-      } else if (lowWord?.isClauseBreak && !CONTENT_POS.has(tag)) {
-        clause++;
+      } else {
+        if ((lowBits & WORD_CLAUSE_BREAK) !== 0 && !CONTENT_POS.has(tag)) clause++;
+        if (tag === 'NUM') numbers++;
+        else if (tag === 'VERB' || tag === 'AUX') verbs++;
+        else if (tag !== 'SYM') {
+          if (isCapitalized && isUpperWord(v)) upperWords++;
+          else otherWords++;
+        }
+        if (isCapitalized && (lowBits & WORD_NOT_NAME) === 0 && !NON_NAME_POS.has(tag)) {
+          nameCandidate[i] = 1;
+          if (!isFirst && pos[i - 1] !== 'PUNCT') midCapitals.push(low);
+        }
       }
     }
     sentenceOf[i] = sentences.length;
     clauseOf[i] = clause;
   }
-  if (first >= 0) sentences.push([first, last + 1]);
+  if (first >= 0) closeSentence(sentences, lineKinds, nameCandidate, midCapitals, first, last, lineKind(upperWords, otherWords, numbers, verbs), sentenceCapitals);
   if (quoteOpen >= 0) quotes.push(quoteOpen, n);
   for (let q = 0; q < quotes.length; q += 2) {
     const at = quotes[q + 1] as number;
@@ -310,7 +378,22 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Trailing whitespace belongs to the last sentence.
   for (let i = n - 1; i >= 0 && sentenceOf[i] === sentences.length; i--) sentenceOf[i] = Math.max(0, sentences.length - 1);
 
-  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, nameCandidate, sentences, phraseStarts };
+  return { text, value, lower, lemma, singular, pos, start, end, sentenceOf, clauseOf, inQuote, quoteEnd, capitalized, nameCandidate, sentences, lineKinds, phraseStarts };
+}
+
+/**
+ * Records a sentence [first, last] with its line kind. In an all-caps headline capitals say
+ * nothing: its name candidates and mid-sentence capitals are dropped. Returns where the next
+ * sentence's mid-sentence capitals start.
+ */
+function closeSentence(sentences: [number, number][], lineKinds: LineKind[], nameCandidate: Uint8Array, midCapitals: string[], first: number, last: number, kind: LineKind, capitalsFrom: number): number {
+  sentences.push([first, last + 1]);
+  lineKinds.push(kind);
+  if (kind === LineKind.Shouting) {
+    nameCandidate.fill(0, first, last + 1);
+    midCapitals.length = capitalsFrom;
+  }
+  return midCapitals.length;
 }
 
 /** Whether `value` stands at `at`: wink's values are the text's own characters, so the first and last decide. */
