@@ -134,6 +134,9 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
   const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
 
+  // The reviewer's lines are formatted when first read: callers that only need the score and the
+  // matches (counting, re-scoring) never format them. Spreading and serializing read them as usual.
+  let reasons: string[] | null = null;
   return {
     pipeline: base.pipeline,
     pipelineVersion: base.pipelineVersion,
@@ -146,7 +149,12 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     entities: entities.map(toMention),
     matches,
     breakdown,
-    reasons: explain(pipeline, score, matches, breakdown),
+    get reasons(): string[] {
+      return (reasons ??= explain(pipeline, score, matches, breakdown));
+    },
+    set reasons(value: string[]) {
+      reasons = value;
+    },
   };
 }
 

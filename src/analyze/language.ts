@@ -50,18 +50,62 @@ function isDecided(counts: readonly number[], leader: number): boolean {
   return true;
 }
 
-/** Calls `fn` with each lowercased run of letters of at most `MAX_STOPWORD_LENGTH` characters, until `fn` returns false. */
-function forEachShortWord(sample: string, fn: (word: string) => boolean): void {
+/**
+ * Each stop word of plain letters a–z by its number: the letters as base-32 digits (a = 1). A
+ * word of such letters is looked up by its number, built while it is read, with no string made.
+ */
+const STOPWORD_NUMBERS: ReadonlyMap<number, readonly number[]> = new Map(
+  [...STOPWORD_LANGUAGES].filter(([word]) => /^[a-z]+$/.test(word)).map(([word, langs]) => [wordNumber(word), langs] as const),
+);
+
+function wordNumber(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) n = n * 32 + (word.charCodeAt(i) - 96);
+  return n;
+}
+
+/**
+ * Whether a character counts as a letter: ASCII letters, and from U+00C0 on whatever Unicode
+ * calls a letter. General punctuation (U+2000–U+206F: curly quotes, dashes) has none, so it is
+ * answered without the regular expression.
+ */
+function isLetterAt(sample: string, i: number, code: number): boolean {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+  if (code < 0xc0 || (code >= 0x2000 && code <= 0x206f)) return false;
+  return LETTER.test(sample[i] as string);
+}
+
+/**
+ * Counts, per language, the stop words among the lowercased runs of letters of at most
+ * `MAX_STOPWORD_LENGTH` characters, stopping once a language has won (`isDecided`).
+ */
+function countStopwords(sample: string, counts: number[]): void {
+  let leader = 0;
   let from = -1;
+  // The run's number while it has only ASCII letters; -1 once it has another.
+  let number = 0;
   for (let i = 0; i <= sample.length; i++) {
     const code = i < sample.length ? sample.charCodeAt(i) : 32;
-    const isLetter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && LETTER.test(sample[i] as string));
-    if (isLetter) {
-      if (from < 0) from = i;
-    } else if (from >= 0) {
-      if (i - from <= MAX_STOPWORD_LENGTH && !fn(sample.slice(from, i).toLowerCase())) return;
-      from = -1;
+    if (isLetterAt(sample, i, code)) {
+      if (from < 0) {
+        from = i;
+        number = 0;
+      }
+      if (number >= 0) number = code <= 122 ? number * 32 + ((code | 32) - 96) : -1;
+      continue;
     }
+    if (from < 0) continue;
+    const length = i - from;
+    from = -1;
+    if (length > MAX_STOPWORD_LENGTH) continue;
+    const langs = number >= 0 ? STOPWORD_NUMBERS.get(number) : STOPWORD_LANGUAGES.get(sample.slice(i - length, i).toLowerCase());
+    if (langs === undefined) continue;
+    for (const l of langs) {
+      const count = (counts[l] ?? 0) + 1;
+      counts[l] = count;
+      if (count > (counts[leader] ?? 0)) leader = l;
+    }
+    if (isDecided(counts, leader)) return;
   }
 }
 
@@ -134,17 +178,7 @@ export function detectLanguage(text: string): string | null {
   if (script !== 'latin') return script;
 
   const counts = new Array<number>(LANGUAGES.length).fill(0);
-  let leader = 0;
-  forEachShortWord(sample, (word) => {
-    const langs = STOPWORD_LANGUAGES.get(word);
-    if (!langs) return true;
-    for (const l of langs) {
-      const count = (counts[l] ?? 0) + 1;
-      counts[l] = count;
-      if (count > (counts[leader] ?? 0)) leader = l;
-    }
-    return !isDecided(counts, leader);
-  });
+  countStopwords(sample, counts);
   let best: string | null = null;
   let bestCount = MIN_STOPWORD_HITS - 1;
   counts.forEach((count, l) => {

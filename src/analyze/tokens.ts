@@ -92,9 +92,29 @@ const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ'
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '«', '„']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '»']);
 const STRAIGHT_QUOTE = '"';
-/** A plural -s on a word wink did not lemmatize: "Tajiks", "gastarbeiters" (not "Kyrgyz", "Yandex", "press"). */
-const PLURAL = /^[a-z][a-z-]+[^su]s$/;
 const CHAR_S = 115;
+const CHAR_U = 117;
+const CHAR_HYPHEN = 45;
+
+/**
+ * Whether a lowercase word bears a plural -s that wink did not lemmatize ("tajiks",
+ * "gastarbeiters"; not "kyrgyz", "yandex", "press", "virus"): a letter a–z, then letters a–z or
+ * hyphens, then any character but "s" or "u", then "s" (/^[a-z][a-z-]+[^su]s$/).
+ */
+function isPlural(low: string): boolean {
+  const n = low.length;
+  if (n < 4 || low.charCodeAt(n - 1) !== CHAR_S) return false;
+  const beforeS = low.charCodeAt(n - 2);
+  if (beforeS === CHAR_S || beforeS === CHAR_U) return false;
+  const head = low.charCodeAt(0);
+  if (head < 97 || head > 122) return false;
+  for (let k = 1; k < n - 2; k++) {
+    const c = low.charCodeAt(k);
+    if ((c < 97 || c > 122) && c !== CHAR_HYPHEN) return false;
+  }
+  return true;
+}
+
 /** How far past the cursor a token may be found; farther means wink rewrote it, and it stays in place. */
 const MAX_SKIP_CHARS = 8;
 
@@ -292,7 +312,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const lemLow = lem === undefined || lem === v || lem === low ? low : lem.toLowerCase();
     lemma[i] = lemLow;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemLow === low) && PLURAL.test(low) ? low.slice(0, -1) : '';
+    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemLow === low) && isPlural(low) ? low.slice(0, -1) : '';
     singular[i] = sing;
     const isCapitalized = startsUpper(v);
     capitalized[i] = isCapitalized ? 1 : 0;
