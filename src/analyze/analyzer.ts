@@ -201,24 +201,31 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime.
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => cue.first >= t.first && cue.last <= t.last));
+  const actAt = new Set<number>();
+  if (counterSpeech.length > 0) for (const h of hits) if (h.entry.kind === 'category') for (let i = h.first; i < h.last; i++) actAt.add(i);
   const mentions: TargetMention[] = targetHits.map((hit) => ({
     hit,
     field,
     tokens,
     sentence: tokens.sentenceOf[hit.first] ?? 0,
     suspectCue: suspectCueNear(tokens, suspects, hit),
-    defendedBy: defendingCue(tokens, counterSpeech, hit),
+    defendedBy: defendingCue(tokens, counterSpeech, hit, actAt),
     licensesCounted: false,
   }));
   return { field, tokens, categoryHits, targetHits, negations, denials, suspects, counterSpeechBySentence, incidentBySentence, entities, mentions };
 }
 
 /** The counter-speech cue right before a group mention, if any: "not to blame the Uzbeks". */
-function defendingCue(tokens: TokenTable, cues: readonly LexiconHit[], hit: LexiconHit): string | null {
-  for (const cue of cues) {
+function defendingCue(tokens: TokenTable, cues: readonly LexiconHit[], hit: LexiconHit, actAt: ReadonlySet<number>): string | null {
+  cues: for (const cue of cues) {
     if (cue.last > hit.first || tokens.sentenceOf[cue.first] !== tokens.sentenceOf[hit.first]) continue;
     let gap = 0;
-    for (let i = cue.last; i < hit.first; i++) if (tokens.pos[i] !== 'DET') gap++;
+    for (let i = cue.last; i < hit.first; i++) {
+      // "condemns the beating of migrants": the cue's object is an act done to the group, which the
+      // condemnation reports (DOMAIN.md rule 4); the group is its victim, not defended from blame.
+      if (actAt.has(i)) continue cues;
+      if (tokens.pos[i] !== 'DET') gap++;
+    }
     if (gap <= DEFENDED_GAP) return surface(tokens, cue);
   }
   return null;
