@@ -56,23 +56,37 @@ export const WORD_NOT_NAME = 4;
 export class Vocabulary {
   readonly #words = new Map<string, number>();
   readonly #filter = new Uint32Array(FILTER_SIZE);
+  // The word of each filter slot and its bits, for slots that hold one word (most do): a lookup
+  // that passes the filter ends at one string comparison; a slot that holds several asks the map.
+  readonly #slotWords = new Array<string>(FILTER_SIZE).fill('');
+  readonly #slotBits = new Int32Array(FILTER_SIZE);
 
   /** Words with their bits; a word given twice has the union of its bits. */
   constructor(words: Iterable<readonly [word: string, bits: number]>) {
-    for (const [word, bits] of words) {
-      if (word.length === 0) continue;
-      this.#words.set(word, (this.#words.get(word) ?? 0) | bits);
+    for (const [word, bits] of words) if (word.length > 0) this.#words.set(word, (this.#words.get(word) ?? 0) | bits);
+    for (const [word, bits] of this.#words) {
       const slot = filterSlot(word);
       this.#filter[slot] = (this.#filter[slot] as number) | filterBit(word);
+      if (this.#slotWords[slot] === '') {
+        this.#slotWords[slot] = word;
+        this.#slotBits[slot] = bits;
+      } else this.#slotBits[slot] = SHARED_SLOT;
     }
   }
 
   /** The word's bits; 0 when it is not in the vocabulary. */
   bits(word: string): number {
-    if (word.length === 0 || ((this.#filter[filterSlot(word)] as number) & filterBit(word)) === 0) return 0;
+    if (word.length === 0) return 0;
+    const slot = filterSlot(word);
+    if (((this.#filter[slot] as number) & filterBit(word)) === 0) return 0;
+    const bits = this.#slotBits[slot] as number;
+    if (bits !== SHARED_SLOT) return this.#slotWords[slot] === word ? bits : 0;
     return this.#words.get(word) ?? 0;
   }
 }
+
+/** `#slotBits` of a slot that holds several words. */
+const SHARED_SLOT = -1;
 
 const FILTER_SIZE = 1 << 14;
 
