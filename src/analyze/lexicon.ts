@@ -88,47 +88,55 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     words,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
-      const { lemma, lower, singular, pos, sentenceOf } = tokens;
-      const n = lower.length;
-      // An entry reachable under several keys is tried once per token: `seenAt` marks the token.
-      const tryAll = (list: LexiconEntry[] | undefined, i: number, stamp: number) => {
-        if (list === undefined) return;
-        for (const entry of list) {
-          if (entry.seenAt === stamp) continue;
-          entry.seenAt = stamp;
-          if (entry.term.pos !== null && pos[i] !== entry.term.pos) continue;
-          const last = entry.keys.length === 1 ? i + 1 : matchRest(tokens, entry.keys, i);
-          if (last > 0) hits.push({ entry, first: i, last });
-        }
-      };
-      // The phrases of a first word are tried only under the keys of the word that follows it
-      // (articles the phrase may skip are looked through), so "be" does not try every "be …" cue.
-      const tryNode = (node: KeyNode | undefined, i: number, stamp: number) => {
-        if (node === undefined) return;
-        tryAll(node.singles, i, stamp);
-        if (node.bySecondKey.size === 0) return;
-        for (let q = i + 1; q < n && sentenceOf[q] === sentenceOf[i]; q++) {
-          const lem = lemma[q] as string;
-          const low = lower[q] as string;
-          tryAll(node.bySecondKey.get(lem), i, stamp);
-          if (low !== lem) tryAll(node.bySecondKey.get(low), i, stamp);
-          const sing = singular[q] as string;
-          if (sing !== '') tryAll(node.bySecondKey.get(sing), i, stamp);
-          if (!SKIPPABLE.has(low)) break;
-        }
-      };
+      const { lemma, lower, singular } = tokens;
       for (const i of tokens.phraseStarts) {
         const stamp = ++scans;
         const lem = lemma[i] as string;
         const low = lower[i] as string;
-        tryNode(byFirstKey.get(lem), i, stamp);
-        if (low !== lem) tryNode(byFirstKey.get(low), i, stamp);
+        tryNode(byFirstKey.get(lem), tokens, i, stamp, hits);
+        if (low !== lem) tryNode(byFirstKey.get(low), tokens, i, stamp, hits);
         const sing = singular[i] as string;
-        if (sing !== '') tryNode(byFirstKey.get(sing), i, stamp);
+        if (sing !== '') tryNode(byFirstKey.get(sing), tokens, i, stamp, hits);
       }
       return hits;
     },
   };
+}
+
+/**
+ * Tries a first key's phrases at token `i`. Its longer phrases are tried only under the keys of the
+ * word that follows (articles the phrase may skip are looked through), so "be" does not try every
+ * "be …" cue.
+ */
+function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp: number, hits: LexiconHit[]): void {
+  if (node === undefined) return;
+  if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
+  if (node.bySecondKey.size === 0) return;
+  const { lemma, lower, singular, sentenceOf } = tokens;
+  const n = lower.length;
+  const sentence = sentenceOf[i];
+  for (let q = i + 1; q < n && sentenceOf[q] === sentence; q++) {
+    const lem = lemma[q] as string;
+    const low = lower[q] as string;
+    tryAll(node.bySecondKey.get(lem), tokens, i, stamp, hits);
+    if (low !== lem) tryAll(node.bySecondKey.get(low), tokens, i, stamp, hits);
+    const sing = singular[q] as string;
+    if (sing !== '') tryAll(node.bySecondKey.get(sing), tokens, i, stamp, hits);
+    if (!SKIPPABLE.has(low)) break;
+  }
+}
+
+/** Tries entries at token `i`; an entry reachable under several keys is tried once per token (`seenAt` marks the token). */
+function tryAll(list: LexiconEntry[] | undefined, tokens: TokenTable, i: number, stamp: number, hits: LexiconHit[]): void {
+  if (list === undefined) return;
+  for (let k = 0; k < list.length; k++) {
+    const entry = list[k] as LexiconEntry;
+    if (entry.seenAt === stamp) continue;
+    entry.seenAt = stamp;
+    if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
+    const last = entry.keys.length === 1 ? i + 1 : matchRest(tokens, entry.keys, i);
+    if (last > 0) hits.push({ entry, first: i, last });
+  }
 }
 
 function tokenMatches(tokens: TokenTable, p: number, keys: readonly string[]): boolean {
