@@ -60,8 +60,6 @@ const APOSTROPHES = /[’‘]/g;
 const SPACES = /\s+/g;
 const SAINT = /^Saint /;
 const SAINT_PREFIX = 'saint ';
-/** Characters `normalizeName` rewrites in a lowercase word: typographic apostrophes and dashes. */
-const NEEDS_NORMALIZING = /[’‘`‐‑‒–—]/;
 /** What `canonicalize` rewrites: typographic apostrophes, runs of or unusual spaces, a leading "Saint". */
 const NEEDS_CANONICALIZING = /[’‘\t\n\r\u00a0]| {2}|^Saint /;
 
@@ -157,8 +155,9 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
 
 function isKnownInitial(t: TokenTable, a: number, b: number, state: DocState): boolean {
   const low = t.lower[a] as string;
+  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || GAZETTEER.has(low)) return true;
   state.midCaps ??= new Set(state.midCapitals);
-  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || state.midCaps.has(low) || GAZETTEER.has(low)) return true;
+  if (state.midCaps.has(low)) return true;
   // "Zoltrex Holdings fell": a proper noun followed by more of the name.
   if (b - a > 1 && t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) return true;
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(low)) return true;
@@ -197,7 +196,16 @@ function runKey(t: TokenTable, a: number, b: number): string {
 }
 
 function tokenKey(low: string): string {
-  return NEEDS_NORMALIZING.test(low) ? normalizeName(low) : low;
+  return needsNormalizing(low) ? normalizeName(low) : low;
+}
+
+/** Whether a lowercase word has a character `normalizeName` rewrites: a typographic apostrophe or dash, or a backtick. */
+function needsNormalizing(low: string): boolean {
+  for (let k = 0; k < low.length; k++) {
+    const code = low.charCodeAt(k);
+    if (code === 0x60 || code === 0x2018 || code === 0x2019 || (code >= 0x2010 && code <= 0x2014)) return true;
+  }
+  return false;
 }
 
 function makeSpan(t: TokenTable, field: TextField, a: number, b: number, type: EntityType, canonical: string | null): EntitySpan {
