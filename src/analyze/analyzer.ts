@@ -77,7 +77,8 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const quotationVerbs = new Set(pipeline.quotationVerbs.map((w) => w.toLowerCase()));
   const categories = new Map(pipeline.categories.map((c) => [c.id, c]));
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY]);
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories };
+  const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -89,6 +90,8 @@ interface Context {
   vocabulary: Vocabulary;
   quotationVerbs: ReadonlySet<string>;
   categories: ReadonlyMap<string, PipelineCategory>;
+  /** Each category's place in the pipeline, which breaks ties between equally scored categories. */
+  categoryOrder: ReadonlyMap<string, number>;
 }
 
 /**
@@ -115,7 +118,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { fields, midCapitals } = readFields(ctx.nlp, input.title ?? null, input.text, ctx.vocabulary);
   const entities = findEntities(fields, midCapitals);
 
-  const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, entities.filter((e) => e.field === f.field)));
+  const titleEntities: EntitySpan[] = [];
+  const textEntities: EntitySpan[] = [];
+  for (const e of entities) (e.field === 'title' ? titleEntities : textEntities).push(e);
+  const scans = fields.map((f) => scanField(ctx, f.field, f.tokens, f.field === 'title' ? titleEntities : textEntities));
   // A headline sums up the lead: its hits may take their target from the text's first sentence
   // ("Immigration agents detain 120 workers" over "… detained 120 workers suspected of being in the country illegally").
   const lead = scans.find((scan) => scan.field === 'text')?.mentions.filter((m) => m.sentence === 0) ?? [];
@@ -129,8 +135,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { score, breakdown } = scoreMatches(pipeline, matches);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
-  const categoryOrder = pipeline.categories.map((c) => c.id);
-  const categoryIds = [...categoryPoints.keys()].sort((x, y) => (categoryPoints.get(y) ?? 0) - (categoryPoints.get(x) ?? 0) || categoryOrder.indexOf(x) - categoryOrder.indexOf(y));
+  const categoryIds = [...categoryPoints.keys()].sort((x, y) => (categoryPoints.get(y) ?? 0) - (categoryPoints.get(x) ?? 0) || (ctx.categoryOrder.get(x) ?? -1) - (ctx.categoryOrder.get(y) ?? -1));
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
   const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
 
@@ -527,8 +532,10 @@ function scoreMatches(pipeline: PipelineDef, matches: readonly TermMatch[]): { s
     const factor = round((m.field === 'title' ? pipeline.titleWeight : 1) * pipeline.repeatDecay ** n);
     const points = round(m.weight * factor);
     score += points;
-    const notes = [m.field === 'title' ? `title ×${pipeline.titleWeight}` : '', n > 0 ? `repeat ${n + 1} ×${round(pipeline.repeatDecay ** n)}` : ''].filter(Boolean);
-    breakdown.push({ category: m.category, term: m.term, field: m.field, weight: m.weight, factor, points, note: notes.length > 0 ? `${notes.join(', ')}; ${m.reason}` : m.reason });
+    const titleNote = m.field === 'title' ? `title ×${pipeline.titleWeight}` : '';
+    const repeatNote = n > 0 ? `repeat ${n + 1} ×${round(pipeline.repeatDecay ** n)}` : '';
+    const notes = titleNote !== '' && repeatNote !== '' ? `${titleNote}, ${repeatNote}` : titleNote || repeatNote;
+    breakdown.push({ category: m.category, term: m.term, field: m.field, weight: m.weight, factor, points, note: notes !== '' ? `${notes}; ${m.reason}` : m.reason });
   }
   return { score: round(score), breakdown };
 }
