@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createFetcher, type FetcherOptions } from '../../src/crawl/index.js';
 import { FetchError, PermanentFetchError, RetryableFetchError } from '../../src/errors.js';
 import { BOMB_BYTES, MAX_STREAM_BYTES, STREAM_CHUNK_BYTES, startFaultServer, type FaultServer } from './fault-server.js';
+import { rejection } from '../helpers/fetch.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 /**
@@ -27,15 +28,6 @@ function fetcher(overrides: Partial<FetcherOptions> = {}) {
   return createFetcher({ userAgent: 'xenoscope-test/0.1 (+https://example.org/contact)', timeoutMs: 800, maxBodyBytes: MAX_BODY_BYTES, allowPrivateAddresses: true, ...overrides });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FetchError);
-    return error as FetchError;
-  }
-  throw new Error('expected the fetch to fail, but it succeeded');
-}
 
 describe('the fetcher against a slow or broken connection', () => {
   it('gives up with TIMEOUT when the headers come later than the deadline', async () => {

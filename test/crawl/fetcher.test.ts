@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, FEED_ACCEPT, PAGE_ACCEPT, RequestScheduler, type FetcherOptions, type HostResolver } from '../../src/crawl/index.js';
 import { FetchError, PermanentFetchError, RetryableFetchError } from '../../src/errors.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
+import { rejection } from '../helpers/fetch.js';
 
 const USER_AGENT = 'xenoscope-test/0.1 (+https://example.org/contact)';
 
@@ -19,15 +20,6 @@ function fetcher(overrides: Partial<FetcherOptions> = {}) {
   return createFetcher({ userAgent: USER_AGENT, timeoutMs: 800, maxBodyBytes: 100_000, allowPrivateAddresses: true, ...overrides });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FetchError);
-    return error as FetchError;
-  }
-  throw new Error('expected the fetch to fail, but it succeeded');
-}
 
 describe('what the fetcher sends', () => {
   it('sends the configured User-Agent and Accept-Encoding on every hop of a redirect chain', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
 import { runCli } from '../helpers/cli.js';
+import { siteFeedLines } from '../helpers/crawl.js';
 
 /**
  * The whole path over real HTTP and a real SQLite file: serve the fixture site on 127.0.0.1, crawl it
@@ -32,9 +33,7 @@ describe('crawl the fixture site end to end', () => {
         '  retries: 0',
         '  minDelayMs: 0',
         'feeds:',
-        `  - { url: "${server.url}/steppe-herald/rss.xml", name: The Steppe Herald }`,
-        `  - { url: "${server.url}/volga-monitor/atom.xml", name: Volga Monitor }`,
-        `  - { url: "${server.url}/eurasia-wire/index.rdf", name: Eurasia Wire }`,
+        ...siteFeedLines(server.url),
         `  - { url: "${server.url}/faults/500.xml", name: Broken 500 }`,
         `  - { url: "${server.url}/faults/not-xml.xml", name: Not a feed }`,
         `  - { url: "${server.url}/faults/feed-with-hanging-page.xml", name: Hanging page }`,

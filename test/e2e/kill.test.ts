@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
 import { runCli } from '../helpers/cli.js';
+import { siteFeedLines } from '../helpers/crawl.js';
 
 const ROOT = process.cwd();
 
@@ -52,9 +53,7 @@ describe('a crawl killed with SIGKILL', () => {
         // Spaced requests, so the kill lands while pages are still being stored.
         '  minDelayMs: 25',
         'feeds:',
-        `  - { url: "${server.url}/steppe-herald/rss.xml", name: The Steppe Herald }`,
-        `  - { url: "${server.url}/volga-monitor/atom.xml", name: Volga Monitor }`,
-        `  - { url: "${server.url}/eurasia-wire/index.rdf", name: Eurasia Wire }`,
+        ...siteFeedLines(server.url),
         '',
       ].join('\n'),
     );

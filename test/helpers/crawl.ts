@@ -18,3 +18,12 @@ export async function crawlInMemory(rawConfig: unknown, now = '2024-04-02T12:00:
   });
   return { summary, store, config };
 }
+
+/** config.yaml lines for the three outlets of a running fixture site. */
+export function siteFeedLines(serverUrl: string): string[] {
+  return [
+    `  - { url: "${serverUrl}/steppe-herald/rss.xml", name: The Steppe Herald }`,
+    `  - { url: "${serverUrl}/volga-monitor/atom.xml", name: Volga Monitor }`,
+    `  - { url: "${serverUrl}/eurasia-wire/index.rdf", name: Eurasia Wire }`,
+  ];
+}
