@@ -4,7 +4,7 @@
  */
 
 import type { CheerioAPI } from 'cheerio/slim';
-import type { MetaSource } from '../model/index.js';
+import type { ExtractedArticle, MetaSource } from '../model/index.js';
 import { parseByline } from './byline.js';
 import { dateFromUrl, findDateInText, parseDate } from './dates.js';
 import { normalizeSpace, primaryLanguage } from './text.js';
@@ -40,17 +40,8 @@ const BYLINE_SELECTORS = [
 const DATE_SELECTOR = '[class*="date"], [class*="time"], [class*="published"], [class*="dateline"], [class*="byline"], [id*="date"]';
 
 /** Metadata, with the JSON-LD body when the page carries one. */
-export interface PageMetadata {
-  title: string | null;
-  author: string | null;
-  published: string | null;
-  modified: string | null;
-  lang: string | null;
-  canonicalUrl: string | null;
-  siteName: string | null;
-  description: string | null;
-  image: string | null;
-  sources: Partial<Record<'title' | 'author' | 'published' | 'modified' | 'lang' | 'canonicalUrl' | 'siteName' | 'description' | 'image', MetaSource>>;
+/** The article's metadata fields, plus what the page declares about itself. */
+export type PageMetadata = Omit<ExtractedArticle, 'text' | 'isPaywalled'> & {
   /** `articleBody` of the page's JSON-LD article, as written (may hold HTML). */
   jsonLdBody: string | null;
   /** JSON-LD or og:type says this is an article. */
@@ -59,7 +50,7 @@ export interface PageMetadata {
   isDeclaredNonArticle: boolean;
   /** The page marks its body as paid content (`isAccessibleForFree: false`). */
   isPaywalled: boolean;
-}
+};
 
 /** Caller-supplied facts about the page. */
 export interface MetadataHints {
