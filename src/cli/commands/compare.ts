@@ -3,18 +3,11 @@ import { comparePeriods } from '../../trends/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { renderComparisonCsv, renderComparisonTable } from '../render/trend.js';
+import { trendFilters, type TrendFilterOptions } from './trend-filters.js';
 
-interface CompareOptions {
+interface CompareOptions extends TrendFilterOptions {
   event: string;
   days: number;
-  category?: string;
-  term?: string;
-  entity?: string;
-  source?: string;
-  target?: string;
-  count: 'articles' | 'stories';
-  allArticles?: boolean;
-  pipeline: string;
   format: 'table' | 'csv' | 'json';
 }
 
@@ -26,16 +19,7 @@ export default async function compare(ctx: Context, options: CompareOptions): Pr
   try {
     const result = comparePeriods(
       store,
-      {
-        pipeline: options.pipeline,
-        category: options.category,
-        term: options.term,
-        entity: options.entity,
-        source: options.source,
-        target: options.target,
-        count: options.count,
-        flaggedOnly: !options.allArticles,
-      },
+      trendFilters(options),
       options.event,
       options.days,
       options.category ? [] : categories,

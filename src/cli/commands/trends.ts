@@ -1,23 +1,16 @@
 import { UsageError } from '../../errors.js';
 import { queryTrend } from '../../trends/index.js';
-import type { TrendBucket, TrendCount } from '../../store/index.js';
+import type { TrendBucket } from '../../store/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { renderTrendCsv, renderTrendJson, renderTrendTable } from '../render/trend.js';
+import { trendFilters, type TrendFilterOptions } from './trend-filters.js';
 
-interface TrendOptions {
-  category?: string;
-  term?: string;
-  entity?: string;
-  source?: string;
-  target?: string;
+interface TrendOptions extends TrendFilterOptions {
   by: TrendBucket;
   since?: string;
   until?: string;
   normalize?: boolean;
-  allArticles?: boolean;
-  count: TrendCount;
-  pipeline: string;
   pipelineVersion?: string;
   format: 'table' | 'csv' | 'json';
 }
@@ -31,20 +24,7 @@ export default async function trends(ctx: Context, options: TrendOptions): Promi
   try {
     const series = queryTrend(
       store,
-      {
-        pipeline: options.pipeline,
-        by: options.by,
-        since: options.since,
-        until: options.until,
-        category: options.category,
-        term: options.term,
-        entity: options.entity,
-        source: options.source,
-        target: options.target,
-        pipelineVersion: options.pipelineVersion,
-        flaggedOnly: !options.allArticles,
-        count: options.count,
-      },
+      { ...trendFilters(options), by: options.by, since: options.since, until: options.until, pipelineVersion: options.pipelineVersion },
       Boolean(options.normalize),
     );
     const out = options.format === 'json' ? renderTrendJson(series) : options.format === 'csv' ? renderTrendCsv(series) : renderTrendTable(series);
