@@ -5,7 +5,8 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, ScoreComponent, TermMatch, TextField } from '../model/index.js';
-import { findEntities, NAME_VOCABULARY, type EntitySpan } from './entities.js';
+import { findEntities, NAME_LEMMAS, NAME_VOCABULARY, type EntitySpan } from './entities.js';
+import { irregularForms } from './irregular.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
@@ -18,8 +19,8 @@ export interface Analyzer {
   analyze(input: AnalysisInput): Analysis;
 }
 
-/** wink components the analysis needs: sentence boundaries and POS (lemmas depend on POS). */
-const WINK_PIPE = ['sbd', 'pos'];
+/** wink components the analysis needs: POS (lemmas depend on it). The token pass finds sentences itself. */
+const WINK_PIPE = ['pos'];
 /**
  * How many tokens around a target mention or a hit a suspect cue may stand ("four Tajik suspects",
  * "charged four men, all citizens of Tajikistan", "gunmen killed").
@@ -76,7 +77,10 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const lexicon = compileLexicon(nlp, pipeline);
   const quotationVerbs = new Set(pipeline.quotationVerbs.map((w) => w.toLowerCase()));
   const categories = new Map(pipeline.categories.map((c) => [c.id, c]));
-  const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY]);
+  // The lemmas any step asks about: the token pass lemmatizes only words that may have one.
+  const lemmas = [...lexicon.keys, ...quotationVerbs, ...NAME_LEMMAS];
+  const irregular = irregularForms();
+  const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };

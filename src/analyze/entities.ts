@@ -71,6 +71,9 @@ interface DocState {
   namedWords: Set<string>;
 }
 
+/** The lemmas entity typing asks about (speech verbs after a name; a group word ending a run, through its singular). */
+export const NAME_LEMMAS: readonly string[] = [...SPEECH_LEMMAS, ...GROUP_WORDS];
+
 /** Words that, capitalized, are still no names, as vocabulary entries for the token pass. */
 export const NAME_VOCABULARY: readonly (readonly [string, number])[] = [...NOT_NAMES].map((word) => [word, WORD_NOT_NAME] as const);
 

@@ -38,6 +38,8 @@ export interface LexiconHit {
 export interface Lexicon {
   /** The words the token pass looks up, with their `WORD_*` bits: first words of phrases and the pipeline's clause breaks. */
   words: ReadonlyMap<string, number>;
+  /** Every key of every entry: the lemmas a text's words are matched against. */
+  keys: ReadonlySet<string>;
   /** Every entry that matches at every token where a phrase may start, in token order. */
   scan(tokens: TokenTable): LexiconHit[];
 }
@@ -51,6 +53,7 @@ const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the']);
  */
 export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon {
   const byFirstKey = new Map<string, KeyNode>();
+  const allKeys = new Set<string>();
   let order = 0;
   let scans = 0;
   const add = (kind: EntryKind, group: string, term: PipelineTerm) => {
@@ -59,6 +62,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     const lemmas = doc.tokens().out(nlp.its.lemma as unknown as ItsFunction<string>) as string[];
     const keys = values.map((v, i) => [...new Set([v.toLowerCase(), (lemmas[i] ?? v).toLowerCase()])]);
     if (keys.length === 0) return;
+    for (const forms of keys) for (const key of forms) allKeys.add(key);
     const entry: LexiconEntry = { kind, group, term, keys, order: order++, seenAt: 0 };
     for (const key of keys[0] ?? []) {
       let node = byFirstKey.get(key);
@@ -86,6 +90,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
 
   return {
     words,
+    keys: allKeys,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
       const { lemma, lower, singular } = tokens;

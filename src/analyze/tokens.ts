@@ -5,6 +5,7 @@
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { TextField } from '../model/index.js';
+import { lemmasOf } from './lemmatizer.js';
 
 /** Tokens of one field (title or text) as parallel arrays; index = token number. */
 export interface TokenTable {
@@ -47,6 +48,8 @@ export const WORD_CLAUSE_BREAK = 1;
 export const WORD_STARTS_PHRASE = 2;
 /** Capitalized, the word is still no name ("The", "March", "He"). */
 export const WORD_NOT_NAME = 4;
+/** An irregular form of a lemma the analysis asks about ("told" → "tell", "is" → "be"). */
+export const WORD_IRREGULAR = 8;
 
 /**
  * The words the token pass looks up, with their `WORD_*` bits. Most words of a text are not in
@@ -60,10 +63,31 @@ export class Vocabulary {
   // that passes the filter ends at one string comparison; a slot that holds several asks the map.
   readonly #slotWords = new Array<string>(FILTER_SIZE).fill('');
   readonly #slotBits = new Int32Array(FILTER_SIZE);
+  // Which word beginnings may carry an asked-for lemma; null: every word's lemma is read.
+  readonly #lemmaBeginnings: Uint8Array | null = null;
 
-  /** Words with their bits; a word given twice has the union of its bits. */
-  constructor(words: Iterable<readonly [word: string, bits: number]>) {
-    for (const [word, bits] of words) if (word.length > 0) this.#words.set(word, (this.#words.get(word) ?? 0) | bits);
+  /**
+   * Words with their bits; a word given twice has the union of its bits. `lemmas`, when given, are
+   * the only lemmas the analysis asks about: wink's lemmatizer, which costs about an eighth of
+   * reading a text, then runs only on words that may inflect one of them: nouns, verbs and
+   * adjectives with the same first letters, and irregular forms of any part of speech (`irregular`
+   * maps a form to its lemmas). Without `lemmas` every word's lemma is read.
+   */
+  constructor(words: Iterable<readonly [word: string, bits: number]>, lemmas?: Iterable<string>, irregular: ReadonlyMap<string, readonly string[]> = new Map()) {
+    const all = new Map<string, number>();
+    for (const [word, bits] of words) if (word.length > 0) all.set(word, (all.get(word) ?? 0) | bits);
+    if (lemmas !== undefined) {
+      const asked = new Set<string>();
+      const beginnings = new Uint8Array(BEGINNING_TABLE_SIZE);
+      for (const lemma of lemmas) {
+        if (lemma.length < 2) continue;
+        asked.add(lemma);
+        beginnings[beginningSlot(lemma, lemmaBeginningLength(lemma))] = 1;
+      }
+      for (const [form, lemmasOfForm] of irregular) if (lemmasOfForm.some((lemma) => asked.has(lemma))) all.set(form, (all.get(form) ?? 0) | WORD_IRREGULAR);
+      this.#lemmaBeginnings = beginnings;
+    }
+    for (const [word, bits] of all) this.#words.set(word, bits);
     for (const [word, bits] of this.#words) {
       const slot = filterSlot(word);
       this.#filter[slot] = (this.#filter[slot] as number) | filterBit(word);
@@ -83,12 +107,67 @@ export class Vocabulary {
     if (bits !== SHARED_SLOT) return this.#slotWords[slot] === word ? bits : 0;
     return this.#words.get(word) ?? 0;
   }
+
+  /** Whether every word's lemma is read (no `lemmas` were given). */
+  get readsAllLemmas(): boolean {
+    return this.#lemmaBeginnings === null;
+  }
+
+  /**
+   * Whether a lowercase word with these bits and this POS may have an asked-for lemma: worth asking
+   * wink for it. wink inflects only nouns, verbs and adjectives by rule, and maps British spellings
+   * to American ones in names too ("Labour" → "labor"); a word of another part of speech with a
+   * lemma of its own ("was" → "be") is an irregular form.
+   */
+  mayHaveLemma(word: string, bits: number, pos: string): boolean {
+    const beginnings = this.#lemmaBeginnings;
+    if (beginnings === null || (bits & WORD_IRREGULAR) !== 0) return true;
+    if (pos !== 'NOUN' && pos !== 'VERB' && pos !== 'ADJ' && pos !== 'PROPN') return false;
+    const n = Math.min(word.length, MAX_BEGINNING);
+    let h = 0;
+    for (let k = 0; k < n; k++) {
+      h = h * 31 + word.charCodeAt(k);
+      if (beginnings[slotOf(h, k + 1)] === 1) return true;
+    }
+    return false;
+  }
+}
+
+const BEGINNING_TABLE_SIZE = 1 << 16;
+
+/**
+ * The longest beginning a word is tested by: longer is more selective and costs a lookup more;
+ * wink maps British spellings to American ones from the fifth letter on ("centre" → "center",
+ * "labour" → "labor").
+ */
+const MAX_BEGINNING = 4;
+
+/** A slot for the first `n` characters of a word. */
+function beginningSlot(word: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = h * 31 + word.charCodeAt(k);
+  return slotOf(h, n);
+}
+
+function slotOf(hash: number, n: number): number {
+  return ((hash ^ (n * 40503)) >>> 0) & (BEGINNING_TABLE_SIZE - 1);
+}
+
+/**
+ * How many first letters every regular form shares with a lemma (at most `MAX_BEGINNING`):
+ * regular English inflection changes at most a lemma's last two letters ("wife" → "wives",
+ * "policeman" → "policemen", "carry" → "carried", "arrive" → "arriving"); irregular forms
+ * are listed apart.
+ */
+function lemmaBeginningLength(lemma: string): number {
+  const changes = lemma.endsWith('fe') || lemma.endsWith('man') ? 2 : /[eyf]$/.test(lemma) ? 1 : 0;
+  return Math.max(1, Math.min(MAX_BEGINNING, lemma.length - changes));
 }
 
 /** `#slotBits` of a slot that holds several words. */
 const SHARED_SLOT = -1;
 
-const FILTER_SIZE = 1 << 14;
+const FILTER_SIZE = 1 << 16;
 
 function filterSlot(word: string): number {
   const n = word.length;
@@ -109,6 +188,7 @@ const STRAIGHT_QUOTE = '"';
 const CHAR_S = 115;
 const CHAR_U = 117;
 const CHAR_HYPHEN = 45;
+const CHAR_FULL_STOP = 46;
 
 /**
  * Whether a lowercase word bears a plural -s that wink did not lemmatize ("tajiks",
@@ -259,10 +339,13 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
 
 /**
  * Tokenizes `text` and fills a `TokenTable`; lowercase forms of mid-sentence capitals go to `midCapitals`.
- * 1. One `readDoc`; values, lemmas and POS read out as arrays, once each.
+ * 1. One `readDoc`; values and POS read out as arrays; lemmas of the words that may need one.
  * 2. One pass over the tokens, because wink's own work is the budget analysis is measured against:
  *    - offsets: each value is found at the running cursor once spaces are skipped;
- *    - sentences from wink, split again at line breaks (headings and paragraphs have no full stop);
+ *    - sentences: they end at a full stop, question or exclamation mark (with the closing marks
+ *      written right after it), at an abbreviation that a capitalized function word follows, and at
+ *      line breaks (headings and paragraphs have no full stop); wink's own sentence automaton costs
+ *      a sixth of reading a text, and this pass reads every token anyway;
  *    - clause ids (punctuation and clause-break words) and quotation spans;
  *    - one vocabulary lookup per form: clause breaks, the tokens where a lexicon phrase may start
  *      (so the lexicon scan visits only those), words that are no names;
@@ -274,9 +357,10 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
-  const lemma = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
+  const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens);
+  const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(value.length);
 
   const n = value.length;
   const lower = new Array<string>(n);
@@ -296,8 +380,9 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const phraseStarts: number[] = [];
 
   let cursor = 0;
-  let span = 0;
-  let spanEnd = spans[0]?.[1] ?? n - 1;
+  // Whether the last word or mark ended a sentence (`SentenceEnd`), and where it ended.
+  let pendingEnd: SentenceEnd = SentenceEnd.No;
+  let lastEnd = -1;
   // The sentence being built: its first and last non-space tokens (-1 while empty), its counts for
   // the line kind, and where its mid-sentence capitals start in `midCapitals`.
   let first = -1;
@@ -319,10 +404,18 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const tag = pos[i] as string;
     const low = v.toLowerCase();
     lower[i] = low;
+    const isWord = tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM';
+    // One lookup per form serves the lemma choice, the clause pass, the lexicon scan and the name
+    // marks; no phrase, clause break or name starts with punctuation, a figure or a space.
+    const lowBits = isWord ? vocabulary.bits(low) : 0;
+    // Only a word that may have an asked-for lemma is lemmatized, and a contraction's parts
+    // ("ca" + "n't"), whose lemmas wink keeps apart; any other word stands for its own lemma.
+    let lem: string | undefined;
+    if (lemmaOf === null) lem = lemma[i];
+    else if (isWord && (vocabulary.mayHaveLemma(low, lowBits, tag) || isContraction(value, i))) lem = lemmaOf(i);
     // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
     // A lemma that is the word itself shares its lowercase string, so later comparisons and
     // lookups of the two are one.
-    const lem = lemma[i] as string | undefined;
     const lemLow = lem === undefined || lem === v || lem === low ? low : lem.toLowerCase();
     lemma[i] = lemLow;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
@@ -330,11 +423,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     singular[i] = sing;
     const isCapitalized = startsUpper(v);
     capitalized[i] = isCapitalized ? 1 : 0;
-    // One lookup per form serves the clause pass, the lexicon scan and the name marks; no phrase,
-    // clause break or name starts with punctuation, a figure or a space.
-    let lowBits = 0;
-    if (tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM') {
-      lowBits = vocabulary.bits(low);
+    if (isWord) {
       if ((lowBits & WORD_STARTS_PHRASE) !== 0 || (lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0) || (sing !== '' && (vocabulary.bits(sing) & WORD_STARTS_PHRASE) !== 0)) {
         phraseStarts.push(i);
       }
@@ -353,10 +442,20 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       cursor = at + v.length;
     }
 
-    const endsSentence = i > spanEnd;
-    if (endsSentence) {
-      span++;
-      spanEnd = spans[span]?.[1] ?? n - 1;
+    let endsSentence = false;
+    if (tag !== 'SPACE') {
+      if (pendingEnd !== SentenceEnd.No) {
+        const isAttachedToEnd = start[i] === lastEnd;
+        // A closing mark written right after the end stays in the sentence ('he said."'); a word
+        // written right after a full stop goes on it ("example.com").
+        if (isAttachedToEnd && SENTENCE_CLOSERS.has(v)) endsSentence = false;
+        else if (pendingEnd === SentenceEnd.Abbreviation) endsSentence = isCapitalized && SENTENCE_OPENING_POS.has(tag);
+        else endsSentence = !(isAttachedToEnd && tag !== 'PUNCT');
+        if (!(isAttachedToEnd && SENTENCE_CLOSERS.has(v))) pendingEnd = SentenceEnd.No;
+      }
+      if (tag === 'PUNCT' && SENTENCE_ENDERS.has(v)) pendingEnd = SentenceEnd.Stop;
+      else if (tag !== 'PUNCT' && isAbbreviation(v, low)) pendingEnd = SentenceEnd.Abbreviation;
+      lastEnd = end[i] as number;
     }
     const isLineBreak = tag === 'SPACE' && v.includes('\n');
     if (endsSentence || isLineBreak) {
@@ -428,6 +527,55 @@ function closeSentence(sentences: [number, number][], lineKinds: LineKind[], nam
     midCapitals.length = capitalsFrom;
   }
   return midCapitals.length;
+}
+
+/** Whether token `i` may be part of a contraction: it is one's ending ("n’t", "'s", "'ll") or the next token is ("ca" + "n't"). */
+function isContraction(value: readonly string[], i: number): boolean {
+  return isContractionEnding(value[i] as string) || (i + 1 < value.length && isContractionEnding(value[i + 1] as string));
+}
+
+/** The longest ending of a contraction wink splits off ("n't", "'ll", "'ve"). */
+const MAX_CONTRACTION_ENDING = 3;
+
+/** Whether a token is a contraction's ending: a few characters, one an apostrophe. */
+function isContractionEnding(value: string): boolean {
+  const n = value.length;
+  if (n < 2 || n > MAX_CONTRACTION_ENDING) return false;
+  for (let k = 0; k < n; k++) {
+    const code = value.charCodeAt(k);
+    if (code === 39 || code === 0x2019) return true;
+  }
+  return false;
+}
+
+/** What the last word or mark says of the sentence it is in. */
+const SentenceEnd = {
+  No: 0,
+  /** A full stop, question or exclamation mark: the sentence ends, with any closing marks written right after it. */
+  Stop: 1,
+  /** An abbreviation's full stop ("U.S.", "etc."): the sentence ends when a capitalized function word follows ("U.S. The"). */
+  Abbreviation: 2,
+} as const;
+type SentenceEnd = (typeof SentenceEnd)[keyof typeof SentenceEnd];
+
+const SENTENCE_ENDERS: ReadonlySet<string> = new Set(['.', '!', '?', '?!', '!?', '!!', '??', '!!!', '???']);
+const SENTENCE_CLOSERS: ReadonlySet<string> = new Set(['"', '”', '’', "'", ')', ']', '»']);
+/** Parts of speech of a capitalized word that opens a sentence after an abbreviation ("U.S. The", "etc. But"); a name goes on one ("U.S. Embassy"). */
+const SENTENCE_OPENING_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'ADV', 'PART', 'INTJ']);
+/** Abbreviations that stand before what they belong to, and never end a sentence: titles, "St.", a month before its day, "No. 1". */
+const LEADING_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'mt.', 'ft.', 'gen.', 'col.', 'lt.', 'sgt.', 'capt.', 'maj.', 'adm.', 'cpl.', 'gov.', 'sen.', 'rep.', 'rev.', 'hon.', 'pres.', 'supt.', 'insp.',
+  'no.', 'nos.', 'vol.', 'vols.', 'art.', 'para.', 'fig.', 'pp.', 'p.', 'vs.', 'v.', 'e.g.', 'i.e.', 'cf.', 'approx.', 'ca.', 'c.',
+  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
+]);
+
+/**
+ * Whether a word is an abbreviation that may end a sentence: wink keeps an abbreviation's full stop
+ * in the token ("U.S.", "Inc.", "a.m."); initials ("V.") and leading abbreviations never end one.
+ */
+function isAbbreviation(value: string, low: string): boolean {
+  const n = value.length;
+  return n > 2 && value.charCodeAt(n - 1) === CHAR_FULL_STOP && value.charCodeAt(n - 2) !== CHAR_FULL_STOP && !LEADING_ABBREVIATIONS.has(low);
 }
 
 /** Whether `value` stands at `at`: wink's values are the text's own characters, so the first and last decide. */
