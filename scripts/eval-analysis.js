@@ -11,16 +11,20 @@
 // relevance, "any migrant word and any harm word"; for NER, runs of capitalised tokens typed by a
 // small list of countries and capitals.
 //
-// Usage: npm run build && node scripts/eval-analysis.js [pipeline] [--json] [--all-errors]
+// Usage: npm run build && node scripts/eval-analysis.js [pipeline] [--set FILE]… [--ner FILE] [--json] [--all-errors]
 //   pipeline      pipeline name or YAML path (default: xenophobia)
+//   --set FILE    a labelled JSONL set to score instead of the defaults (repeatable); the defaults are
+//                 fixtures/eval/analysis.jsonl and, when present, fixtures/eval/analysis-blind.jsonl
+//                 (written apart from the rules, without looking at them or at the analyzer's output)
+//   --ner FILE    a CoNLL file (IOB1 or IOB2) to score instead of fixtures/eval/ner.conll
 //   --json        print the figures as one JSON document instead of the report
 //   --all-errors  list every NER error instead of the first few of each kind
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const ANALYSIS_SET = join(root, 'fixtures/eval/analysis.jsonl');
+const ANALYSIS_SETS = [join(root, 'fixtures/eval/analysis.jsonl'), join(root, 'fixtures/eval/analysis-blind.jsonl')];
 const NER_SET = join(root, 'fixtures/eval/ner.conll');
 /** How many NER errors of each kind the report lists unless --all-errors is given. */
 const NER_ERRORS_SHOWN = 25;
@@ -51,7 +55,27 @@ const TITLE_CASE_RE = /^\p{Lu}\p{Ll}/u;
 const argv = process.argv.slice(2);
 const isJson = argv.includes('--json');
 const isAllErrors = argv.includes('--all-errors');
-const pipelineRef = argv.find((a) => !a.startsWith('--')) ?? 'xenophobia';
+const setPaths = [];
+let nerPath = NER_SET;
+let pipelineRef = 'xenophobia';
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  if (arg === '--set' || arg === '--ner') {
+    const value = argv[++i];
+    if (!value) usage(`${arg} needs a file`);
+    if (!existsSync(value)) usage(`${arg} ${value}: no such file`);
+    if (arg === '--set') setPaths.push(value);
+    else nerPath = value;
+  } else if (arg === '--json' || arg === '--all-errors') continue;
+  else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
+  else pipelineRef = arg;
+}
+if (setPaths.length === 0) setPaths.push(...ANALYSIS_SETS.filter((path) => existsSync(path)));
+
+function usage(message) {
+  console.error(`eval-analysis: ${message}\nusage: node scripts/eval-analysis.js [pipeline] [--set FILE]… [--ner FILE] [--json] [--all-errors]`);
+  process.exit(2);
+}
 
 if (!existsSync(join(root, 'dist/analyze/index.js'))) {
   console.error('eval-analysis: dist/analyze/index.js not found; run `npm run build` first');
@@ -64,12 +88,18 @@ const analyzer = createAnalyzer(loadPipeline(pipelineRef));
 /** Inputs the analyzer threw on: scored as an empty, unflagged analysis and listed in the report. */
 const crashes = [];
 
-// ── the labelled analysis set ─────────────────────────────────────────────────────────────────────
-const evalCases = readJsonl(ANALYSIS_SET);
-const evalRun = evalCases.map((c) => ({ case: c, analysis: analyze(c.id, { title: c.title, text: c.text }) }));
-const evalScore = scoreRelevance(evalRun);
-const entityScore = scoreEntityRecall(evalRun);
-const naiveScore = scoreRelevance(evalCases.map((c) => ({ case: c, analysis: naiveRelevance(c) })));
+// ── the labelled analysis sets ────────────────────────────────────────────────────────────────────
+const labelledSets = setPaths.map((path) => {
+  const cases = readJsonl(path);
+  const run = cases.map((c) => ({ case: c, analysis: analyze(c.id, { title: c.title, text: c.text }) }));
+  return {
+    name: relative(root, path),
+    cases,
+    score: scoreRelevance(run),
+    entityScore: scoreEntityRecall(run),
+    naiveScore: scoreRelevance(cases.map((c) => ({ case: c, analysis: naiveRelevance(c) }))),
+  };
+});
 
 // ── the fixture site ──────────────────────────────────────────────────────────────────────────────
 const siteCases = loadFixtureSite().articles.map((a) => ({
@@ -83,21 +113,27 @@ const siteCases = loadFixtureSite().articles.map((a) => ({
 const siteScore = scoreRelevance(siteCases.map((c) => ({ case: c, analysis: analyze(c.id, { title: c.title, text: c.text }) })));
 
 // ── the NER set ───────────────────────────────────────────────────────────────────────────────────
-const nerDocs = readConll(NER_SET);
+const nerDocs = readConll(nerPath);
 const nerScore = scoreNer(nerDocs, (doc) => analyzerSpans(doc));
 const nerBaseline = scoreNer(nerDocs, (doc) => capitalisedRunSpans(doc));
 
 const figures = {
   pipeline: pipelineRef,
-  analysisSet: {
-    articles: evalCases.length,
-    relevant: evalCases.filter((c) => c.relevant).length,
-    flag: withPrf(evalScore.flag),
-    category: withPrf(evalScore.category),
-    target: withPrf(evalScore.target),
-    perCategory: Object.fromEntries([...evalScore.perCategory].map(([id, counts]) => [id, withPrf(counts)])),
-    entities: entityScore.figures,
-  },
+  analysisSets: Object.fromEntries(
+    labelledSets.map((set) => [
+      set.name,
+      {
+        articles: set.cases.length,
+        relevant: set.cases.filter((c) => c.relevant).length,
+        flag: withPrf(set.score.flag),
+        category: withPrf(set.score.category),
+        target: withPrf(set.score.target),
+        perCategory: Object.fromEntries([...set.score.perCategory].map(([id, counts]) => [id, withPrf(counts)])),
+        entities: set.entityScore.figures,
+        naiveFlag: withPrf(set.naiveScore.flag),
+      },
+    ]),
+  ),
   fixtureSite: {
     articles: siteCases.length,
     relevant: siteCases.filter((c) => c.relevant).length,
@@ -106,6 +142,7 @@ const figures = {
     target: withPrf(siteScore.target),
   },
   ner: {
+    file: relative(root, nerPath),
     documents: nerDocs.length,
     sentences: nerDocs.reduce((n, d) => n + d.sentences, 0),
     overall: withPrf(nerScore.overall),
@@ -114,7 +151,6 @@ const figures = {
   },
   crashes: crashes.map(({ id, message }) => ({ id, message })),
   baselines: {
-    naiveRelevance: { flag: withPrf(naiveScore.flag) },
     capitalisedRunsNer: {
       overall: withPrf(nerBaseline.overall),
       byType: Object.fromEntries(SCORED_CONLL_TYPES.map((t) => [t, withPrf(nerBaseline.byType[t])])),
@@ -417,18 +453,20 @@ function listed(items) {
 }
 
 function printReport() {
-  const a = figures.analysisSet;
-  const e = a.entities;
   console.log(`pipeline ${pipelineRef}`);
-  console.log(`\nanalysis set: ${a.articles} articles (${a.relevant} relevant)`);
-  console.log(line('flag', evalScore.flag));
-  console.log(line('  baseline: word pair', naiveScore.flag));
-  console.log(line('category', evalScore.category, '   on articles relevant and flagged'));
-  console.log(line('target', evalScore.target));
-  for (const [id, counts] of [...evalScore.perCategory].sort(([x], [y]) => x.localeCompare(y))) console.log(line(`  ${id}`, counts));
-  console.log(`entities                  recall ${e.recallUntyped.toFixed(3)} untyped, ${e.recallTyped.toFixed(3)} typed   (${e.foundUntyped} and ${e.foundTyped} of ${e.gold})`);
-  for (const [type, t] of Object.entries(e.byType)) {
-    console.log(`  ${type.padEnd(23)} recall ${t.recallUntyped.toFixed(3)} untyped, ${t.recallTyped.toFixed(3)} typed   (of ${t.gold})`);
+  for (const set of labelledSets) {
+    const a = figures.analysisSets[set.name];
+    const e = a.entities;
+    console.log(`\n${set.name}: ${a.articles} articles (${a.relevant} relevant)`);
+    console.log(line('flag', set.score.flag));
+    console.log(line('  baseline: word pair', set.naiveScore.flag));
+    console.log(line('category', set.score.category, '   on articles relevant and flagged'));
+    console.log(line('target', set.score.target));
+    for (const [id, counts] of [...set.score.perCategory].sort(([x], [y]) => x.localeCompare(y))) console.log(line(`  ${id}`, counts));
+    console.log(`entities                  recall ${e.recallUntyped.toFixed(3)} untyped, ${e.recallTyped.toFixed(3)} typed   (${e.foundUntyped} and ${e.foundTyped} of ${e.gold})`);
+    for (const [type, t] of Object.entries(e.byType)) {
+      console.log(`  ${type.padEnd(23)} recall ${t.recallUntyped.toFixed(3)} untyped, ${t.recallTyped.toFixed(3)} typed   (of ${t.gold})`);
+    }
   }
 
   const s = figures.fixtureSite;
@@ -438,14 +476,16 @@ function printReport() {
   console.log(line('target', siteScore.target));
 
   const n = figures.ner;
-  console.log(`\nNER set: ${n.documents} documents, ${n.sentences} sentences (exact span + type; MISC not scored)`);
+  console.log(`\nNER set ${n.file}: ${n.documents} documents, ${n.sentences} sentences (exact span + type; MISC not scored)`);
   console.log(line('PER/ORG/LOC', nerScore.overall, n.predictedOnMisc ? `   ${n.predictedOnMisc} fp on MISC spans` : ''));
   for (const t of SCORED_CONLL_TYPES) console.log(line(`  ${t}`, nerScore.byType[t]));
   console.log(line('  baseline: cap. runs', nerBaseline.overall));
 
   if (crashes.length) console.log(`\nanalyzer exceptions (${crashes.length}):\n${crashes.map((c) => `${c.id}: ${c.message}`).join('\n')}`);
-  const relevanceErrors = [...evalScore.errors, ...entityScore.errors];
-  if (relevanceErrors.length) console.log(`\nanalysis set errors (${relevanceErrors.length}):\n${relevanceErrors.join('\n')}`);
+  for (const set of labelledSets) {
+    const errors = [...set.score.errors, ...set.entityScore.errors];
+    if (errors.length) console.log(`\n${set.name} errors (${errors.length}):\n${errors.join('\n')}`);
+  }
   if (siteScore.errors.length) console.log(`\nfixture site errors (${siteScore.errors.length}):\n${siteScore.errors.join('\n')}`);
   if (nerScore.missed.length) console.log(`\nNER missed (${nerScore.missed.length}):\n${listed(nerScore.missed).join('\n')}`);
   if (nerScore.spurious.length) console.log(`\nNER false (${nerScore.spurious.length}):\n${listed(nerScore.spurious).join('\n')}`);
