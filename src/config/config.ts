@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Cron } from 'croner';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import type { FeedSource } from '../model/index.js';
-import { formatZodIssues } from './zod-issues.js';
+import { parseYaml } from './parse-yaml.js';
+import { validateWith } from './zod-issues.js';
 
 /**
  * config.yaml: every setting is declared once here, with its type, default and bounds.
@@ -168,8 +168,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
 /** Validates an already-parsed config document; `file` names it in messages. */
 export function validateConfig(raw: unknown, file: string): z.infer<typeof configSchema> {
-  const result = configSchema.safeParse(raw ?? {}, { reportInput: true });
-  if (!result.success) throw new ConfigError(file, formatZodIssues(result.error.issues, configSchema));
+  const result = validateWith(configSchema, raw ?? {});
+  if (!result.success) throw new ConfigError(file, result.issues);
   const issues = crossFieldIssues(result.data);
   if (issues.length > 0) throw new ConfigError(file, issues);
   return result.data;
@@ -198,21 +198,6 @@ function crossFieldIssues(config: z.infer<typeof configSchema>): ConfigIssue[] {
     else seenNames.set(feed.name, i);
   });
   return issues;
-}
-
-/** Parses YAML text, turning syntax errors into a ConfigError with line and column. */
-export function parseYaml(source: string, file: string): unknown {
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => ({
-        path: '',
-        message: `invalid YAML at line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]}`,
-      })),
-    );
-  }
-  return doc.toJS();
 }
 
 function isCronExpression(value: string): boolean {
