@@ -6,10 +6,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import type { PipelineCategory, PipelineDef, PipelineTarget, PipelineTerm } from '../model/index.js';
+import { parseYaml } from './parse-yaml.js';
+import { describeValue, formatPath, validateWith } from './zod-issues.js';
 
 /** `<package root>/pipelines`, two levels up from `src/config/` or `dist/config/`. */
 export const DEFAULT_PIPELINES_DIR = fileURLToPath(new URL('../../pipelines/', import.meta.url));
@@ -31,22 +32,28 @@ const TARGET_ID_PATTERN = /^(?:[a-z][a-z0-9_]*|other:[a-z][a-z0-9_-]*)$/;
 const TERM_POS = ['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN'] as const;
 const PIPELINE_FILE_PATTERN = /\.ya?ml$/i;
 
-const nonNegative = (what: string) => z.number({ error: `expected ${what} ≥ 0` }).min(0, { error: `expected ${what} ≥ 0` });
-const positive = (what: string) => z.number({ error: `expected ${what} > 0` }).positive({ error: `expected ${what} > 0` });
-const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}` });
+/** Pipeline names are file names too. */
+const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
+
+// A schema's `error` words its expectation for every problem it raises (wrong type, out of range,
+// no match), where the words say more than the type; other problems are worded from the schema
+// by `validateWith`.
+const nonNegative = () => z.number({ error: 'expected a number ≥ 0' }).min(0);
+const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1);
 const wordList = (what: string) => z.array(text(what), { error: `expected a list of ${what}s` });
 
-/** A term is written as a bare string or as `{ term, weight, namesTarget }`. */
+/** A term is written as a bare string or as `{ term, weight, namesTarget, pos }`. */
 const termSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { term: value } : value),
   z.strictObject(
     {
       term: text('a non-empty string'),
-      weight: nonNegative('a number').optional(),
-      namesTarget: z.string({ error: 'expected a target id' }).regex(TARGET_ID_PATTERN, { error: 'expected a target id' }).optional(),
-      pos: z.enum(TERM_POS, { error: `expected one of ${TERM_POS.join(', ')}` }).optional(),
+      weight: nonNegative().optional(),
+      namesTarget: z.string({ error: 'expected a target id' }).regex(TARGET_ID_PATTERN).optional(),
+      pos: z.enum(TERM_POS).optional(),
     },
-    { error: 'expected a term string or an object { term, weight, namesTarget, pos }' },
+    { error: 'expected a term string or a mapping { term, weight, namesTarget, pos }' },
   ),
 );
 
@@ -57,11 +64,12 @@ const categorySchema = z.strictObject(
     label: text('a non-empty label'),
     description: text('a non-empty description'),
     /** Default weight of the category's terms. @default 1 */
-    weight: nonNegative('a number').optional(),
-    discountedByCounterSpeech: z.boolean({ error: 'expected true or false' }).optional(),
+    weight: nonNegative().optional(),
+    /** Whether counter-speech around a match lowers its score. @default false */
+    discountedByCounterSpeech: z.boolean().optional(),
     terms: termList,
   },
-  { error: 'expected an object { label, description, weight, terms }' },
+  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, terms }' },
 );
 
 const targetSchema = z.strictObject(
@@ -71,21 +79,23 @@ const targetSchema = z.strictObject(
     /** Narrower targets that stand for this one; it is reported only when none of them is. @default [] */
     narrower: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
   },
-  { error: 'expected an object { label, terms, narrower }' },
+  { error: 'expected a mapping { label, terms, narrower }' },
 );
 
 const pipelineSchema = z.strictObject(
   {
-    name: z.string({ error: 'expected a pipeline name' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase name (letters, digits, -)' }),
+    name: z.string({ error: 'expected a pipeline name of lowercase letters, digits and -' }).regex(NAME_PATTERN),
     version: z.union([z.string(), z.number()], { error: 'expected a version string such as "2024.1"' }).transform(String),
     description: text('a non-empty description'),
-    language: z.string({ error: 'expected a BCP 47 language tag such as "en"' }).regex(/^[a-z]{2,3}$/, { error: 'expected a BCP 47 language tag such as "en"' }),
-    threshold: positive('a number'),
-    titleWeight: nonNegative('a number'),
-    targetWindow: z.number({ error: 'expected an integer ≥ 0' }).int({ error: 'expected an integer ≥ 0' }).min(0, { error: 'expected an integer ≥ 0' }),
-    repeatDecay: z.number({ error: 'expected a number between 0 and 1' }).min(0, { error: 'expected a number between 0 and 1' }).max(1, { error: 'expected a number between 0 and 1' }).optional(),
+    language: z.string({ error: 'expected a BCP 47 language tag such as "en"' }).regex(LANGUAGE_PATTERN),
+    threshold: z.number({ error: 'expected a number > 0' }).positive(),
+    titleWeight: nonNegative(),
+    targetWindow: z.number({ error: 'expected a whole number ≥ 0' }).int().min(0),
+    /** @default 0.5 */
+    repeatDecay: z.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).optional(),
     negationCues: wordList('negation cue'),
-    negationWindow: z.number({ error: 'expected an integer ≥ 1' }).int({ error: 'expected an integer ≥ 1' }).min(1, { error: 'expected an integer ≥ 1' }).optional(),
+    /** @default 8 */
+    negationWindow: z.number({ error: 'expected a whole number ≥ 1' }).int().min(1).optional(),
     denialCues: wordList('denial cue').optional(),
     clauseBreaks: wordList('clause-break word').optional(),
     counterSpeechCues: wordList('counter-speech cue').optional(),
@@ -93,10 +103,10 @@ const pipelineSchema = z.strictObject(
     incidentCues: wordList('incident cue').optional(),
     nonTargetHeads: wordList('non-target head').optional(),
     quotationVerbs: wordList('quotation verb').optional(),
-    categories: z.record(z.string(), categorySchema, { error: 'expected a map of category id → category' }),
-    targets: z.record(z.string(), targetSchema, { error: 'expected a map of target id → target' }),
+    categories: z.record(z.string(), categorySchema, { error: 'expected a mapping of category id → category' }),
+    targets: z.record(z.string(), targetSchema, { error: 'expected a mapping of target id → target' }),
   },
-  { error: 'expected a pipeline object' },
+  { error: 'expected a pipeline mapping' },
 );
 
 type RawPipeline = z.infer<typeof pipelineSchema>;
@@ -118,19 +128,18 @@ export function loadPipeline(ref: string, opts: LoadPipelineOptions = {}): Pipel
   return parsePipeline(source, file);
 }
 
-/** Validates pipeline YAML text; `file` only names the source in messages. */
+/**
+ * Validates pipeline YAML text; `file` only names the source in messages.
+ * 1. Parse the YAML, reporting syntax errors with line and column.
+ * 2. Validate with the schema, reporting every problem with its key path.
+ * 3. When the shape is right, check the rules that span keys (ids, references, duplicates).
+ * 4. Fill defaults and freeze.
+ */
 export function parsePipeline(source: string, file: string): PipelineDef {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
-    throw new ConfigError(file, [{ path: '', message: `invalid YAML${where}: ${(error as Error).message.split('\n')[0]}` }], { cause: error });
-  }
-  const parsed = pipelineSchema.safeParse(data, { reportInput: true });
-  const issues: ConfigIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, data));
-  if (parsed.success) issues.push(...checkCrossFields(parsed.data));
-  if (issues.length > 0 || !parsed.success) throw new ConfigError(file, issues);
+  const parsed = validateWith(pipelineSchema, parseYaml(source, file));
+  if (!parsed.success) throw new ConfigError(file, parsed.issues);
+  const issues = checkCrossFields(parsed.data);
+  if (issues.length > 0) throw new ConfigError(file, issues);
   return deepFreeze(normalize(parsed.data));
 }
 
@@ -148,118 +157,45 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** `['categories', 'raid_detention', 'terms', 3, 'weight']` → `categories.raid_detention.terms[3].weight`. */
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
-}
-
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  pipeline: Object.keys(pipelineSchema.shape),
-  category: Object.keys(categorySchema.shape),
-  target: Object.keys(targetSchema.shape),
-  term: ['term', 'weight', 'namesTarget', 'pos'],
-};
-
-function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
-  if (path.length === 0) return KNOWN_KEYS.pipeline ?? [];
-  if (path.length === 2 && path[0] === 'categories') return KNOWN_KEYS.category ?? [];
-  if (path.length === 2 && path[0] === 'targets') return KNOWN_KEYS.target ?? [];
-  return KNOWN_KEYS.term ?? [];
-}
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): ConfigIssue[] {
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(issue.path);
-    return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
-      const fix = suggestion ? `; did you mean \`${suggestion}\`?` : '';
-      return { path: formatPath([...issue.path, key]), message: `unknown key \`${key}\`; expected one of ${known.join(', ')}${fix}` };
-    });
-  }
-  const received = describeValue(valueAt(data, issue.path));
-  return [{ path: formatPath(issue.path), message: `${issue.message}, received ${received}` }];
-}
-
-/** The known key nearest to a misspelled one, when it is close enough to be a likely fix. */
-function closest(key: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/** Rules that span keys: ids, references from `namesTarget`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget` and `narrower`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
   if (Object.keys(raw.categories).length === 0) issues.push({ path: 'categories', message: 'expected at least one category, received none' });
   if (targetIds.size === 0) issues.push({ path: 'targets', message: 'expected at least one target group, received none' });
   for (const [id, category] of Object.entries(raw.categories)) {
-    if (!ID_PATTERN.test(id)) issues.push({ path: `categories.${id}`, message: `expected a category id of lowercase letters, digits and _, received ${JSON.stringify(id)}` });
-    issues.push(...checkTerms(`categories.${id}`, category.terms, targetIds));
+    const at = ['categories', id];
+    if (!ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a category id of lowercase letters, digits and _, received ${describeValue(id)}` });
+    issues.push(...checkTerms(at, category.terms, targetIds));
   }
   for (const [id, target] of Object.entries(raw.targets)) {
-    if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: `targets.${id}`, message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${JSON.stringify(id)}` });
-    issues.push(...checkTerms(`targets.${id}`, target.terms, targetIds));
+    const at = ['targets', id];
+    if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${describeValue(id)}` });
+    issues.push(...checkTerms(at, target.terms, targetIds));
     (target.narrower ?? []).forEach((narrower, index) => {
       if (!targetIds.has(narrower) || narrower === id) {
-        issues.push({ path: `targets.${id}.narrower[${index}]`, message: `expected one of the other targets (${[...targetIds].filter((t) => t !== id).join(', ')}), received ${JSON.stringify(narrower)}` });
+        const others = [...targetIds].filter((t) => t !== id);
+        const expected = others.length > 0 ? `one of the other targets (${others.join(', ')})` : `the id of another target (this pipeline has only ${id})`;
+        issues.push({ path: formatPath([...at, 'narrower', index]), message: `expected ${expected}, received ${describeValue(narrower)}` });
       }
     });
   }
   return issues;
 }
 
-function checkTerms(base: string, terms: readonly { term: string; namesTarget?: string | undefined }[], targetIds: ReadonlySet<string>): ConfigIssue[] {
+function checkTerms(at: readonly string[], terms: readonly { term: string; namesTarget?: string | undefined }[], targetIds: ReadonlySet<string>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, number>();
   terms.forEach((entry, index) => {
     const key = entry.term.toLowerCase().replace(/\s+/g, ' ');
     const first = seen.get(key);
-    if (first !== undefined) issues.push({ path: `${base}.terms[${index}].term`, message: `expected each term once, received ${JSON.stringify(entry.term)} again (first at terms[${first}])` });
-    else seen.set(key, index);
+    if (first !== undefined) {
+      issues.push({ path: formatPath([...at, 'terms', index, 'term']), message: `expected each term once, received ${describeValue(entry.term)} again (first at terms[${first}])` });
+    } else {
+      seen.set(key, index);
+    }
     if (entry.namesTarget !== undefined && !targetIds.has(entry.namesTarget)) {
-      issues.push({ path: `${base}.terms[${index}].namesTarget`, message: `expected one of the targets (${[...targetIds].join(', ')}), received ${JSON.stringify(entry.namesTarget)}` });
+      issues.push({ path: formatPath([...at, 'terms', index, 'namesTarget']), message: `expected one of the targets (${[...targetIds].join(', ')}), received ${describeValue(entry.namesTarget)}` });
     }
   });
   return issues;

@@ -49,6 +49,17 @@ function issuesOf(source: string): { path: string; message: string }[] {
   throw new Error('expected the pipeline to be rejected');
 }
 
+/** The lines a user reads: one per problem, each naming the key, the file, the expectation and the received value. */
+function messageLinesOf(source: string): string[] {
+  try {
+    parsePipeline(source, 'bad.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message.split('\n');
+  }
+  throw new Error('expected the pipeline to be rejected');
+}
+
 describe('loadPipeline', () => {
   it('loads the default pipeline by name with every DOMAIN.md category and target group', () => {
     const pipeline = loadPipeline('xenophobia');
@@ -85,33 +96,70 @@ describe('loadPipeline', () => {
   });
 });
 
+const TOP_LEVEL_KEYS =
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, quotationVerbs, categories, targets';
+
 describe('pipeline validation', () => {
   it.each([
-    ['an unknown top-level key', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\ntreshold: 3'), 'treshold', 'unknown key `treshold`; expected one of name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, quotationVerbs, categories, targets; did you mean `threshold`?'],
-    ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), 'categories.raid_detention.terms[1].weight', 'expected a number ≥ 0, received "high"'],
-    ['a negative title weight', MINIMAL.replace('titleWeight: 2', 'titleWeight: -1'), 'titleWeight', 'expected a number ≥ 0, received -1'],
-    ['a category without terms', MINIMAL.replace(/    terms:\n      - raid\n.*\n/, ''), 'categories.raid_detention.terms', 'expected a list of terms, received nothing'],
-    ['an empty term list', MINIMAL.replace('terms: [migrant]', 'terms: []'), 'targets.migrants_general.terms', 'expected at least one term, received a list'],
-    ['namesTarget pointing at an unknown target', MINIMAL.replace('{ term: document check, weight: 2.5 }', '{ term: document check, namesTarget: tajik }'), 'categories.raid_detention.terms[1].namesTarget', 'expected one of the targets (migrants_general), received "tajik"'],
-    ['a duplicate term', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, Migrant]'), 'targets.migrants_general.terms[1].term', 'expected each term once, received "Migrant" again (first at terms[0])'],
-  ])('reports %s with its key path', (_name, source, path, message) => {
-    expect(issuesOf(source)).toEqual([{ path, message }]);
+    ['an unknown top-level key, with the likely fix', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\ntreshold: 3'), [`treshold in bad.yaml: unknown key; expected one of ${TOP_LEVEL_KEYS} (did you mean \`threshold\`?)`]],
+    ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos (did you mean `weight`?)']],
+    ['an unknown key of a category, with the likely fix', MINIMAL.replace('    label: Raids', '    lable: Raids'), [
+      'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
+      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, terms (did you mean `label`?)',
+    ]],
+    ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower']],
+    ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
+    ['a list where a word is expected', MINIMAL.replace('label: Raids', 'label: [Raids]'), ['categories.raid_detention.label in bad.yaml: expected a non-empty label, received a list of 1 item']],
+    ['a term that is neither a string nor a mapping', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, 3]'), ['targets.migrants_general.terms[1] in bad.yaml: expected a term string or a mapping { term, weight, namesTarget, pos }, received the number `3`']],
+    ['a switch that is not true or false', MINIMAL.replace('    label: Raids', '    label: Raids\n    discountedByCounterSpeech: yes'), ['categories.raid_detention.discountedByCounterSpeech in bad.yaml: expected true or false, received the string `yes`']],
+    ['a negative title weight', MINIMAL.replace('titleWeight: 2', 'titleWeight: -1'), ['titleWeight in bad.yaml: expected a number ≥ 0, received the number `-1`']],
+    ['a threshold of zero', MINIMAL.replace('threshold: 2', 'threshold: 0'), ['threshold in bad.yaml: expected a number > 0, received the number `0`']],
+    ['a repeat decay above 1', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\nrepeatDecay: 1.5'), ['repeatDecay in bad.yaml: expected a number between 0 and 1, received the number `1.5`']],
+    ['a fractional target window', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1.5'), ['targetWindow in bad.yaml: expected a whole number ≥ 0, received the number `1.5`']],
+    ['an unknown part of speech', MINIMAL.replace('weight: 2.5', 'weight: 2.5, pos: noun'), ['categories.raid_detention.terms[1].pos in bad.yaml: expected one of NOUN, VERB, ADJ, ADV, PROPN, received the string `noun`']],
+    ['a language that is not a language tag', MINIMAL.replace('language: en', 'language: English'), ['language in bad.yaml: expected a BCP 47 language tag such as "en", received the string `English`']],
+    ['a missing version', MINIMAL.replace('version: "1"\n', ''), ['version in bad.yaml: expected a version string such as "2024.1", but the key is missing']],
+    ['a category without terms', MINIMAL.replace(/    terms:\n      - raid\n.*\n/, ''), ['categories.raid_detention.terms in bad.yaml: expected a list of terms, but the key is missing']],
+    ['an empty term list', MINIMAL.replace('terms: [migrant]', 'terms: []'), ['targets.migrants_general.terms in bad.yaml: expected at least one term, received an empty list']],
+    ['an empty term', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, ""]'), ['targets.migrants_general.terms[1].term in bad.yaml: expected a non-empty string, received an empty string']],
+    ['a key left empty', MINIMAL.replace('description: A small pipeline for tests.', 'description:'), ['description in bad.yaml: expected a non-empty description, received `null` (an empty value)']],
+    ['a category id that is not an id', MINIMAL.replace('  raid_detention:', '  Raid detention:'), ['categories["Raid detention"] in bad.yaml: expected a category id of lowercase letters, digits and _, received the string `Raid detention`']],
+    ['namesTarget pointing at an unknown target', MINIMAL.replace('{ term: document check, weight: 2.5 }', '{ term: document check, namesTarget: tajik }'), ['categories.raid_detention.terms[1].namesTarget in bad.yaml: expected one of the targets (migrants_general), received the string `tajik`']],
+    ['a narrower target that does not exist', MINIMAL.replace('terms: [migrant]', 'terms: [migrant]\n    narrower: [tajik]'), ['targets.migrants_general.narrower[0] in bad.yaml: expected the id of another target (this pipeline has only migrants_general), received the string `tajik`']],
+    ['a duplicate term', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, Migrant]'), ['targets.migrants_general.terms[1].term in bad.yaml: expected each term once, received the string `Migrant` again (first at terms[0])']],
+    ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
+  ])('reports %s as one line naming the key, the file, the expectation and the received value', (_name, source, lines) => {
+    expect(messageLinesOf(source)).toEqual(lines);
   });
 
-  it('reports every problem at once, one message per problem', () => {
+  it('reports every problem at once, one line per problem', () => {
     const source = MINIMAL.replace('threshold: 2', 'threshold: "two"')
       .replace('weight: 2.5', 'weight: high, colour: red')
-      .replace('language: en', 'language: English');
-    const issues = issuesOf(source);
-    expect(issues.map((i) => i.path)).toEqual(['language', 'threshold', 'categories.raid_detention.terms[1].weight', 'categories.raid_detention.terms[1].colour']);
-    try {
-      parsePipeline(source, 'bad.yaml');
-    } catch (error) {
-      expect((error as Error).message).toContain('threshold in bad.yaml: expected a number > 0, received "two"');
-    }
+      .replace('language: en', 'language: English')
+      .replace('version: "1"\n', '')
+      .replace('terms: [migrant]', 'terms: [migrant, { term: migrants, pos: plural }]');
+    expect(messageLinesOf(source)).toEqual([
+      'version in bad.yaml: expected a version string such as "2024.1", but the key is missing',
+      'language in bad.yaml: expected a BCP 47 language tag such as "en", received the string `English`',
+      'threshold in bad.yaml: expected a number > 0, received the string `two`',
+      'categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`',
+      'categories.raid_detention.terms[1].colour in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos',
+      'targets.migrants_general.terms[1].pos in bad.yaml: expected one of NOUN, VERB, ADJ, ADV, PROPN, received the string `plural`',
+    ]);
+    expect(issuesOf(source).map((i) => i.path)).toEqual([
+      'version',
+      'language',
+      'threshold',
+      'categories.raid_detention.terms[1].weight',
+      'categories.raid_detention.terms[1].colour',
+      'targets.migrants_general.terms[1].pos',
+    ]);
   });
 
-  it('reports YAML syntax errors with their line', () => {
-    expect(issuesOf('name: [unclosed\n')[0]?.message).toMatch(/^invalid YAML \(line \d+, column \d+\)/);
+  it.each([
+    ['a syntax error', 'name: [unclosed\n', 'bad.yaml: invalid YAML at line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['a key written twice', 'name: a\nname: b\n', 'bad.yaml: invalid YAML at line 2, column 1: Map keys must be unique'],
+  ])('reports %s in the YAML with its line and column', (_name, source, line) => {
+    expect(messageLinesOf(source)).toEqual([line]);
   });
 });
