@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.2.0';
+export const ANALYZER_VERSION = '0.3.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -78,7 +78,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const quotationVerbs = new Set(pipeline.quotationVerbs.map((w) => w.toLowerCase()));
   const categories = new Map(pipeline.categories.map((c) => [c.id, c]));
   // The lemmas any step asks about: the token pass lemmatizes only words that may have one.
-  const lemmas = [...lexicon.keys, ...quotationVerbs, ...NAME_LEMMAS];
+  const lemmas = [...lexicon.keys, ...quotationVerbs, ...NAME_LEMMAS, ...REPORTING_LEMMAS];
   const irregular = irregularForms();
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
@@ -286,7 +286,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       negation = negationOf(pipeline, tokens, scan.negations, hit);
       const denial = negation === null ? denialOf(pipeline, tokens, scan.denials, hit) : null;
       const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
-      const suspectCue = suspectCueNear(tokens, scan.suspects, hit);
+      const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
       if (negation !== null) {
         reason = `negated by "${negation}"`;
@@ -415,11 +415,17 @@ function sentenceNamesOnlySuspects(mentions: readonly TargetMention[], s: number
   return hasSuspects;
 }
 
-/** A suspect cue next to a target mention or a hit ("Tajik suspects", "detained as suspects"). */
-function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit: LexiconHit): string | null {
+/**
+ * A suspect cue next to a target mention or a hit ("Tajik suspects", "detained as suspects"). Before
+ * a category hit, a cue that is one verb tells what someone believes or alleges, not who the
+ * suspects are: "police suspect arson", "accused him of incitement to hatred" report the act
+ * ("stabbing suspect beaten", where the tagger reads "suspect" as a verb, does not).
+ */
+function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit: LexiconHit, isCategoryHit = false): string | null {
   const s = tokens.sentenceOf[hit.first];
   for (const cue of suspects) {
     if (tokens.sentenceOf[cue.first] !== s) continue;
+    if (isCategoryHit && cue.last <= hit.first && isVerbWithObject(tokens, cue)) continue;
     // A cue that overlaps the hit is its own: "arrested over" for "arrested".
     if (cue.first < hit.last && cue.last > hit.first) return surface(tokens, cue);
     const before = hit.first - cue.last;
@@ -427,6 +433,12 @@ function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit
     if ((before >= 0 && before < SUSPECT_WINDOW) || (after >= 0 && after < SUSPECT_WINDOW)) return surface(tokens, cue);
   }
   return null;
+}
+
+/** A one-word cue tagged as a verb and followed by its object, not by another verb. */
+function isVerbWithObject(tokens: TokenTable, cue: LexiconHit): boolean {
+  const next = tokens.pos[cue.last];
+  return cue.last - cue.first === 1 && tokens.pos[cue.first] === 'VERB' && next !== undefined && !VERBAL_POS.has(next);
 }
 
 /**
@@ -443,9 +455,27 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
     // phrase; "the rumour had led to pupils being insulted" reports the insults.
     const isPhrasal = tokens.pos[cue.first] === 'ADP' || tokens.pos[cue.first - 1] === 'ADP' || tokens.pos[cue.first] === 'NOUN';
     if (isPhrasal && phraseEnds(tokens, cue.last, hit.first)) continue;
+    // A cue that negates a verb scopes over that verb's phrase: a later verb after a noun starts
+    // another ("who had not registered for military service were given summonses"), and what a
+    // verb of reporting is about is not denied ("does not comment on refusals of entry").
+    const verb = negatedVerb(tokens, cue.last, hit.first);
+    if (verb >= 0 && (REPORTING_LEMMAS.has(tokens.lemma[verb] as string) || phraseEnds(tokens, verb + 1, hit.first))) continue;
     return surface(tokens, cue);
   }
   return null;
+}
+
+/** Verbs of reporting: negated, they deny the report, not what it would be about. */
+export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give']);
+
+/** The verb a negation cue ending at `from` negates, if it stands before `to`: the next token past adverbs and auxiliaries ("did not usually comment"); else -1. */
+function negatedVerb(tokens: TokenTable, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const pos = tokens.pos[i];
+    if (pos === 'ADV' || pos === 'AUX' || pos === 'PART') continue;
+    return pos === 'VERB' ? i : -1;
+  }
+  return -1;
 }
 
 /** A denial cue after a hit, in its clause, within the negation window: "reports … were fabricated". */

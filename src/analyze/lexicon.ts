@@ -155,6 +155,12 @@ function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], fir
   let p = first + 1;
   for (let j = 1; j < keys.length; j++) {
     const want = keys[j] ?? [];
+    // An article in a phrase stands for any article or none: "taken to a police station" matches
+    // "take to the police station".
+    if (want.every((key) => SKIPPABLE.has(key))) {
+      if (p < n && SKIPPABLE.has(tokens.lower[p] ?? '') && tokens.sentenceOf[p] === sentence) p++;
+      continue;
+    }
     while (p < n && SKIPPABLE.has(tokens.lower[p] ?? '') && !want.includes(tokens.lower[p] ?? '')) p++;
     if (p >= n || tokens.sentenceOf[p] !== sentence || !tokenMatches(tokens, p, want)) return -1;
     p++;

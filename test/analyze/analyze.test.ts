@@ -121,6 +121,9 @@ describe('negation', () => {
     ['No one was hurt, but police detained ten migrants.', 'detained'],
     ['Migrants with no documents were detained at the market.', 'detained'],
     ['There were no injuries; police detained ten Uzbek workers.', 'detained'],
+    // A negated verb scopes over its own phrase; a negated verb of reporting denies the report only.
+    ['Six new citizens who had not registered for military service were given summonses.', 'summonses'],
+    ['The border service does not usually comment on refusals of entry to Kyrgyz citizens.', 'refusals of entry'],
   ])('keeps negation inside its clause or phrase in "%s"', (text, hitText) => {
     const hit = hitFor(analyzer.analyze({ text }), hitText);
     expect(hit.negated).toBe(false);
@@ -239,8 +242,27 @@ describe('euphemism and transliteration', () => {
     'Police conducted a preventive raid on rubber apartments in the district.',
     'The court ordered the administrative expulsion of several gastarbeiters.',
     'Officials spoke of rude treatment of natives of Tajikistan at the border post.',
+    'Police checked a hostel where workers from Tadzhikistan live and served summonses.',
+    'The minister promised remigration on a scale the country has never seen.',
+    'The government will suspend the right to asylum at the eastern border.',
+    'The new law makes it a crime to be in the state without legal immigration status.',
+    'A maternity hospital refused to admit a woman from Kyrgyzstan who had no insurance policy.',
+    'Police suspect arson in the fire that destroyed housing planned for 80 refugees.',
   ])('flags official and transliterated wording: "%s"', (text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(true);
+  });
+});
+
+describe('phrases', () => {
+  it('reads an article in a phrase as any article or none', () => {
+    for (const [text, phrase] of [
+      ['Fourteen foreign citizens were taken to a police station.', 'taken to a police station'],
+      ['Fourteen foreign citizens were taken to police station.', 'taken to police station'],
+    ] as const) {
+      const hit = hitFor(analyzer.analyze({ text }), phrase);
+      expect(hit.category).toBe('raid_detention');
+      expect(hit.counted).toBe(true);
+    }
   });
 });
 
