@@ -208,8 +208,9 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   }
   // "Kyrgyz police", "Uzbekistan's consulate": a group word naming an actor or an institution is no target mention.
   const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
-  // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime.
-  if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => cue.first >= t.first && cue.last <= t.last));
+  // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
+  // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
+  if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));
   const actAt = new Set<number>();
   if (counterSpeech.length > 0) for (const h of hits) if (h.entry.kind === 'category') for (let i = h.first; i < h.last; i++) actAt.add(i);
   const mentions: TargetMention[] = targetHits.map((hit) => ({
@@ -222,6 +223,12 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     licensesCounted: false,
   }));
   return { field, tokens, categoryHits, targetHits, negations, denials, suspects, counterSpeechBySentence, incidentBySentence, entities, mentions };
+}
+
+/** Whether a suspect cue is followed by "of" and, a word or two on, by the group mention it is about ("suspect of having entered the country illegally"). */
+function namesStatus(tokens: TokenTable, cue: LexiconHit, mention: LexiconHit): boolean {
+  const of = tokens.lower[cue.last - 1] === 'of' ? cue.last - 1 : tokens.lower[cue.last] === 'of' ? cue.last : -1;
+  return of >= 0 && mention.first > of && mention.first - of <= 3;
 }
 
 /** The counter-speech cue right before a group mention, if any: "not to blame the Uzbeks". */
@@ -466,7 +473,7 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
 }
 
 /** Verbs of reporting: negated, they deny the report, not what it would be about. */
-export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give']);
+export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give', 'cite', 'provide']);
 
 /** The verb a negation cue ending at `from` negates, if it stands before `to`: the next token past adverbs and auxiliaries ("did not usually comment"); else -1. */
 function negatedVerb(tokens: TokenTable, from: number, to: number): number {

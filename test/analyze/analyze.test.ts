@@ -124,6 +124,7 @@ describe('negation', () => {
     // A negated verb scopes over its own phrase; a negated verb of reporting denies the report only.
     ['Six new citizens who had not registered for military service were given summonses.', 'summonses'],
     ['The border service does not usually comment on refusals of entry to Kyrgyz citizens.', 'refusals of entry'],
+    ['He did not cite figures for crimes committed by foreigners in the region.', 'crimes committed by foreigners'],
   ])('keeps negation inside its clause or phrase in "%s"', (text, hitText) => {
     const hit = hitFor(analyzer.analyze({ text }), hitText);
     expect(hit.negated).toBe(false);
@@ -251,6 +252,15 @@ describe('euphemism and transliteration', () => {
   ])('flags official and transliterated wording: "%s"', (text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(true);
   });
+
+  it.each([
+    ['Crowds attacked homes and shops belonging to Syrians after the funeral.', 'attacked', 'Syrians'],
+    ['The law lets police detain people they suspect of having entered the country illegally.', 'detain', 'entered the country illegally'],
+  ])('counts the hit in "%s": a people in the plural, a status a suspicion is about', (text, hitText, target) => {
+    const hit = hitFor(analyzer.analyze({ text }), hitText);
+    expect(hit.counted).toBe(true);
+    expect(hit.reason).toContain(`target "${target}"`);
+  });
 });
 
 describe('phrases', () => {
@@ -357,6 +367,8 @@ describe('what a target mention is', () => {
     ['a demonym before an institution names an actor', 'Kyrgyz police raided the offices of a news site and detained two editors.'],
     ['an accident is no attack', 'A minibus crash kills six Uzbek workers on a highway.'],
     ['a named convict is not the group', 'A court jails a Tajik national for the murder of a taxi driver.'],
+    ['war is out of scope', 'An airstrike on the market killed twelve Syrians and injured dozens more.'],
+    ['a people named in the singular is no group of migrants', 'The Syrian army attacked rebel positions near the border.'],
   ])('does not flag: %s', (_name, text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(false);
   });
