@@ -45,6 +45,8 @@ export interface EntitySpan {
 const LOWERCASE_HEADS: ReadonlySet<string> = new Set(['oblast', 'region', 'krai', 'kray', 'okrug', 'raion', 'district', 'province', 'republic', 'embassy', 'consulate']);
 /** Group words that are adjectives of origin or faith, not names, when they end a run ("Central Asian"). */
 const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern']);
+/** Lowercase particles inside a person's name ("dos Santos", "van Gogh", "bin Salman"). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'das', 'de', 'del', 'der', 'di', 'do', 'dos', 'du', 'van', 'von', 'bin', 'ibn']);
 const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'write', 'claim', 'state', 'note', 'explain']);
 const MONTHS: ReadonlySet<string> = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--']);
@@ -220,7 +222,7 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   const lastLow = t.lower[b - 1] as string;
   const firstLow = t.lower[a] as string;
   const known = knownName(t, a, b);
-  if (known) return makeSpan(t, field, a, b, known.type, known.canonical);
+  if (known && !isPersonNotPlace(t, a, b, known)) return makeSpan(t, field, a, b, known.type, known.canonical);
   if (ORGANIZATION_HEADS.has(lastLow) || (b - a > 1 && ORGANIZATION_OPENERS.has(firstLow))) return makeSpan(t, field, a, b, 'organization', null);
   if ((LOCATION_HEADS.has(lastLow) || LOCATION_OPENERS.has(firstLow)) && b - a > 1) return makeSpan(t, field, a, b, 'location', null);
   // A run of group words ("Tajik", "Central Asian", "Muslims") names a group, not an entity.
@@ -235,6 +237,17 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   if (b - a <= 3 && hasLocationCue(t, a) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) return makeSpan(t, field, a, b, 'location', null);
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(firstLow)) return makeSpan(t, field, a, b, 'organization', null);
   return makeSpan(t, field, a, b, 'other', null);
+}
+
+/**
+ * Whether a one-word place that only the world lists know names a person here: after a title
+ * ("Coach Hamilton") or a name particle ("Jose Eduardo dos Santos"). A place listed by hand stays a
+ * place, and so does one before a speech verb: "Ankara said" is the government.
+ */
+function isPersonNotPlace(t: TokenTable, a: number, b: number, known: GazetteerEntry): boolean {
+  if (known.isCurated || known.type !== 'location' || b - a !== 1) return false;
+  if (PERSON_TITLES.has(previousWord(t, a))) return true;
+  return a >= 2 && NAME_PARTICLES.has(t.lower[a - 1] as string) && t.capitalized[a - 2] === 1;
 }
 
 /** A name in a results row: a known place or person, else a team. */
@@ -329,6 +342,11 @@ function canonicalize(text: string): string {
   return text.replace(APOSTROPHES, "'").replace(SPACES, ' ').replace(SAINT, 'St. ');
 }
 
+/** A place only the world lists know ("Hamilton"), which a person named in full in the text outweighs. */
+function isWorldPlace(span: EntitySpan): boolean {
+  return span.type === 'location' && GAZETTEER.get(normalizeName(span.text))?.isCurated === false;
+}
+
 function applyConsistency(spans: EntitySpan[]): void {
   const surnames = new Map<string, string>();
   const typed = new Map<string, EntitySpan>();
@@ -342,7 +360,7 @@ function applyConsistency(spans: EntitySpan[]): void {
   }
   for (const span of spans) {
     const fullName = span.last - span.first === 1 && surnames.size > 0 ? surnames.get(span.text) : undefined;
-    if (fullName !== undefined && (span.type === 'other' || span.type === 'person')) {
+    if (fullName !== undefined && (span.type === 'other' || span.type === 'person' || isWorldPlace(span))) {
       span.type = 'person';
       span.canonical = fullName;
       continue;
