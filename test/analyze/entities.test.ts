@@ -34,8 +34,23 @@ describe('entity typing', () => {
     ['Trucks queued for days at Upper Lars this week.', 'Upper Lars', 'location', 'Upper Lars'],
     ['The river port of Zelenodolsk reopened.', 'Zelenodolsk', 'location', 'Zelenodolsk'],
     ['Officials in Krasnoborsk region said nothing.', 'Krasnoborsk region', 'location', 'Krasnoborsk region'],
+    // Organizations' names across "for", "and", "to" and a role's possessive.
+    ['Staff of the International Organization for Migration met them.', 'International Organization for Migration', 'organization', 'International Organization for Migration'],
+    ['Agents of U.S. Immigration and Customs Enforcement made the arrests.', 'U.S. Immigration and Customs Enforcement', 'organization', 'U.S. Immigration and Customs Enforcement'],
+    ['A report by the Committee to Protect Journalists came out on Monday.', 'Committee to Protect Journalists', 'organization', 'Committee to Protect Journalists'],
+    ['The Federal Prosecutor’s Office took over the case.', 'Federal Prosecutor’s Office', 'organization', "Federal Prosecutor's Office"],
+    // An unknown name that ends in an everyday word is a company's or a group's.
+    ['The figures come from Nord Research, a consultancy.', 'Nord Research', 'organization', 'Nord Research'],
+    ['Volunteers of Meken Help met the families.', 'Meken Help', 'organization', 'Meken Help'],
   ])('types the name in "%s"', (text, name, type, canonical) => {
     expect(typeOf(text, name)).toEqual([type, canonical]);
+  });
+
+  it.each([
+    ['Russia’s Foreign Ministry summoned the ambassador.', [['Russia', 'location'], ['Foreign Ministry', 'organization']]],
+    ['Talks between Russia and Kazakhstan resumed.', [['Russia', 'location'], ['Kazakhstan', 'location']]],
+  ])('keeps a place apart from what follows it in "%s"', (text, expected) => {
+    expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
   });
 
   it('keeps a surname used alone as the person named in full', () => {

@@ -9,7 +9,7 @@ import { COUNTRIES, LOCATIONS, type Country } from './places.js';
 import { WORLD_COUNTRIES, WORLD_PLACES, type WorldCountry } from './world.js';
 
 export * from './names.js';
-export { HAS_WORLD_DATA } from './world.js';
+export { EVERYDAY_WORDS, HAS_WORLD_DATA } from './world.js';
 
 /** A known name and the canonical spelling it stands for. */
 export interface GazetteerEntry {

@@ -93,6 +93,8 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'petroleum', 'energy', 'oil', 'gas', 'securities', 'capital', 'partners', 'fc', 'club', 'united', 'rovers', 'wanderers', 'athletic',
   'city', 'county', 'team', 'tribunal', 'police', 'militia', 'brigade', 'battalion', 'regiment', 'exchange', 'press',
   'rossii', 'media', 'agency', 'journal', 'daily', 'telegraph', 'tribune', 'observer', 'review', 'magazine', 'channel', 'studio', 'studios',
+  'enforcement', 'protection', 'policing', 'alliance', 'coalition', 'initiative', 'secretariat', 'command', 'authority', 'chamber',
+  'railways', 'railway', 'league', 'complex',
 ]);
 
 /** Last words of names of events, prizes, laws and the like, which are neither people, places nor organizations. */

@@ -20,10 +20,12 @@ interface WorldData {
   countries: readonly WorldCountry[];
   /** Each row: the canonical name, then its other spellings. */
   places: readonly (readonly string[])[];
+  /** Everyday English words, lowercase; empty when the module has none. */
+  everydayWords: ReadonlySet<string>;
 }
 
 function parseWorldData(module: unknown): WorldData | null {
-  const { FORMAT: format, COUNTRY_ROWS: countryRows, PLACE_ROWS: placeRows } = module as Record<string, unknown>;
+  const { FORMAT: format, COUNTRY_ROWS: countryRows, PLACE_ROWS: placeRows, EVERYDAY_WORDS: everydayWords } = module as Record<string, unknown>;
   if (format !== FORMAT || typeof countryRows !== 'string' || typeof placeRows !== 'string') return null;
   const countries = countryRows.split('\n').map((line) => {
     const [code = '', names = ''] = line.split('|');
@@ -33,7 +35,7 @@ function parseWorldData(module: unknown): WorldData | null {
     const bar = line.indexOf('|');
     return bar < 0 ? [line] : [line.slice(0, bar), ...line.slice(bar + 1).split(';')];
   });
-  return { countries, places };
+  return { countries, places, everydayWords: new Set(typeof everydayWords === 'string' ? everydayWords.split(' ') : []) };
 }
 
 const WORLD_DATA: WorldData | null = await import(WORLD_DATA_URL.href).then(parseWorldData, () => null);
@@ -44,3 +46,5 @@ export const HAS_WORLD_DATA: boolean = WORLD_DATA !== null;
 export const WORLD_COUNTRIES: readonly WorldCountry[] = WORLD_DATA?.countries ?? [];
 /** Towns and regions, each row its canonical name first. */
 export const WORLD_PLACES: readonly (readonly string[])[] = WORLD_DATA?.places ?? [];
+/** Everyday English words, lowercase ("research", "alliance"); empty without the generated data. */
+export const EVERYDAY_WORDS: ReadonlySet<string> = WORLD_DATA?.everydayWords ?? new Set();
