@@ -122,7 +122,7 @@ export class Vocabulary {
   mayHaveLemma(word: string, bits: number, pos: string): boolean {
     const beginnings = this.#lemmaBeginnings;
     if (beginnings === null || (bits & WORD_IRREGULAR) !== 0) return true;
-    if (pos !== 'NOUN' && pos !== 'VERB' && pos !== 'ADJ' && pos !== 'PROPN') return false;
+    if ((pos !== 'NOUN' && pos !== 'VERB' && pos !== 'ADJ' && pos !== 'PROPN') || !mayBeInflected(word)) return false;
     const n = Math.min(word.length, MAX_BEGINNING);
     let h = 0;
     for (let k = 0; k < n; k++) {
@@ -131,6 +131,26 @@ export class Vocabulary {
     }
     return false;
   }
+}
+
+/**
+ * Whether wink's rules may give a word another lemma: they take off -s, -es, -ies, -ed, -ing, -er,
+ * -est and -men, and respell British forms ("labour", "centre", "criticise", "defence",
+ * "catalogue", "programme", "mobilisation", "enrol"); irregular forms are listed apart. "Police", "foreign", "region"
+ * are their own lemmas.
+ */
+function mayBeInflected(word: string): boolean {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  // s, d, g, r, t: -s, -ed, -ing, -er, -our, -est.
+  if (last === 115 || last === 100 || last === 103 || last === 114 || last === 116) return true;
+  if (n < 3) return false;
+  const previous = word.charCodeAt(n - 2);
+  // -men, -isation; -re, -se (-ise, -yse, -ence), -ue (-ogue), -me (-mme); -ol, -il (enrol, fulfil).
+  if (last === 110) return (previous === 101 && word.charCodeAt(n - 3) === 109) || word.endsWith('sation');
+  if (last === 108) return previous === 111 || previous === 105;
+  if (last === 101) return previous === 114 || previous === 115 || previous === 117 || previous === 109 || previous === 99;
+  return false;
 }
 
 const BEGINNING_TABLE_SIZE = 1 << 16;
