@@ -4,7 +4,7 @@
  */
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, ScoreComponent, TermMatch, TextField } from '../model/index.js';
+import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, PipelineTarget, ScoreComponent, TermMatch, TextField } from '../model/index.js';
 import { findEntities, NAME_LEMMAS, NAME_VOCABULARY, type EntitySpan } from './entities.js';
 import { irregularForms } from './irregular.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
@@ -82,7 +82,8 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const irregular = irregularForms();
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder };
+  const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -96,6 +97,7 @@ interface Context {
   categories: ReadonlyMap<string, PipelineCategory>;
   /** Each category's place in the pipeline, which breaks ties between equally scored categories. */
   categoryOrder: ReadonlyMap<string, number>;
+  targets: ReadonlyMap<string, PipelineTarget>;
 }
 
 /**
@@ -137,6 +139,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   matches.sort(byPosition);
 
   const { score, breakdown } = scoreMatches(pipeline, matches);
+  // Coders list every group a flagged article names as such, not only the ones next to a hit
+  // (suspects and defended groups aside); a group is reported with the broader ones it is within.
+  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (m.suspectCue === null && m.defendedBy === null) targetIds.add(m.hit.entry.group);
+  for (const id of [...targetIds]) for (const broader of ctx.targets.get(id)?.within ?? []) targetIds.add(broader);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
   const categoryIds = [...categoryPoints.keys()].sort((x, y) => (categoryPoints.get(y) ?? 0) - (categoryPoints.get(x) ?? 0) || (ctx.categoryOrder.get(x) ?? -1) - (ctx.categoryOrder.get(y) ?? -1));

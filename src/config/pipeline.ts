@@ -78,8 +78,10 @@ const targetSchema = z.strictObject(
     terms: termList,
     /** Narrower targets that stand for this one; it is reported only when none of them is. @default [] */
     narrower: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
+    /** Broader targets reported with this one ("other:syrians" within "migrants_general"). @default [] */
+    within: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
   },
-  { error: 'expected a mapping { label, terms, narrower }' },
+  { error: 'expected a mapping { label, terms, narrower, within }' },
 );
 
 const pipelineSchema = z.strictObject(
@@ -157,7 +159,7 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** Rules that span keys: ids, references from `namesTarget` and `narrower`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget`, `narrower` and `within`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
@@ -172,13 +174,15 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
     const at = ['targets', id];
     if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${describeValue(id)}` });
     issues.push(...checkTerms(at, target.terms, targetIds));
-    (target.narrower ?? []).forEach((narrower, index) => {
-      if (!targetIds.has(narrower) || narrower === id) {
-        const others = [...targetIds].filter((t) => t !== id);
-        const expected = others.length > 0 ? `one of the other targets (${others.join(', ')})` : `the id of another target (this pipeline has only ${id})`;
-        issues.push({ path: formatPath([...at, 'narrower', index]), message: `expected ${expected}, received ${describeValue(narrower)}` });
-      }
-    });
+    for (const key of ['narrower', 'within'] as const) {
+      (target[key] ?? []).forEach((other, index) => {
+        if (!targetIds.has(other) || other === id) {
+          const others = [...targetIds].filter((t) => t !== id);
+          const expected = others.length > 0 ? `one of the other targets (${others.join(', ')})` : `the id of another target (this pipeline has only ${id})`;
+          issues.push({ path: formatPath([...at, key, index]), message: `expected ${expected}, received ${describeValue(other)}` });
+        }
+      });
+    }
   }
   return issues;
 }
@@ -220,6 +224,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     label: t.label,
     terms: t.terms.map((term) => toTerm(term, 1)),
     narrower: t.narrower ?? [],
+    within: t.within ?? [],
   }));
   return {
     name: raw.name,

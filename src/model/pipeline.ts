@@ -39,6 +39,11 @@ export interface PipelineTarget {
    * target is reported only when none of them is, as coders name the most specific group.
    */
   narrower: string[];
+  /**
+   * Broader targets reported with this one ("other:syrians" → "migrants_general"): a group that
+   * the scheme has no id of is also counted under the scheme's own.
+   */
+  within: string[];
 }
 
 export interface PipelineDef {

@@ -380,6 +380,20 @@ describe('what a target mention is', () => {
     expect([...both.targets].sort()).toEqual(['migrants_general', 'uzbek']);
   });
 
+  it('lists every group a flagged article names as such, and the broader group another is within', () => {
+    const analysis = analyzer.analyze({
+      title: 'Crowds attack shops of Syrian refugees',
+      text: 'Crowds attacked shops owned by Syrian refugees overnight. Police detained 76 people. An Afghan worker said he had left the district.',
+    });
+    expect(analysis.flagged).toBe(true);
+    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghans', 'other:syrians']);
+  });
+
+  it('does not list a group named by a body that speaks for it', () => {
+    const analysis = analyzer.analyze({ text: 'Police raided a dormitory of Tajik workers. An Uzbek cultural association condemned the raid.' });
+    expect(analysis.targets).toEqual(['tajik']);
+  });
+
   it('reads an incident cue anywhere in the sentence', () => {
     const analysis = analyzer.analyze({ text: 'Six people were killed and eight injured when a minibus carrying workers from Uzbekistan collided with a truck.' });
     expect(hitFor(analysis, 'killed').counted).toBe(false);

@@ -66,7 +66,13 @@ describe('loadPipeline', () => {
     expect(pipeline.name).toBe('xenophobia');
     expect(pipeline.language).toBe('en');
     expect(pipeline.categories.map((c) => c.id).sort()).toEqual([...DOMAIN_CATEGORIES].sort());
-    expect(pipeline.targets.map((t) => t.id).sort()).toEqual([...DOMAIN_TARGETS].sort());
+    // DOMAIN.md's groups, and other:<name> groups, each reported within one of them.
+    const ids = pipeline.targets.map((t) => t.id);
+    expect(ids.filter((id) => !id.startsWith('other:')).sort()).toEqual([...DOMAIN_TARGETS].sort());
+    for (const t of pipeline.targets.filter((t) => t.id.startsWith('other:'))) {
+      expect(t.within.length, t.id).toBeGreaterThan(0);
+      for (const broader of t.within) expect(DOMAIN_TARGETS).toContain(broader);
+    }
     for (const category of pipeline.categories) expect(category.terms.length).toBeGreaterThan(5);
   });
 
@@ -107,7 +113,7 @@ describe('pipeline validation', () => {
       'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
       'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, terms (did you mean `label`?)',
     ]],
-    ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower']],
+    ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower, within']],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
     ['a list where a word is expected', MINIMAL.replace('label: Raids', 'label: [Raids]'), ['categories.raid_detention.label in bad.yaml: expected a non-empty label, received a list of 1 item']],
     ['a term that is neither a string nor a mapping', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, 3]'), ['targets.migrants_general.terms[1] in bad.yaml: expected a term string or a mapping { term, weight, namesTarget, pos }, received the number `3`']],
