@@ -141,16 +141,29 @@ export class Vocabulary {
  */
 function mayBeInflected(word: string): boolean {
   const n = word.length;
-  const last = word.charCodeAt(n - 1);
-  // s, d, g, r, t: -s, -ed, -ing, -er, -our, -est.
-  if (last === 115 || last === 100 || last === 103 || last === 114 || last === 116) return true;
   if (n < 3) return false;
+  const last = word.charCodeAt(n - 1);
   const previous = word.charCodeAt(n - 2);
-  // -men, -isation; -re, -se (-ise, -yse, -ence), -ue (-ogue), -me (-mme); -ol, -il (enrol, fulfil).
-  if (last === 110) return (previous === 101 && word.charCodeAt(n - 3) === 109) || word.endsWith('sation');
-  if (last === 108) return previous === 111 || previous === 105;
-  if (last === 101) return previous === 114 || previous === 115 || previous === 117 || previous === 109 || previous === 99;
-  return false;
+  switch (last) {
+    case 115: // -s
+      return true;
+    case 100: // -ed
+      return previous === 101;
+    case 103: // -ing
+      return previous === 110 && word.charCodeAt(n - 3) === 105;
+    case 114: // -er, -our
+      return previous === 101 || (previous === 117 && word.charCodeAt(n - 3) === 111);
+    case 116: // -est
+      return previous === 115 && word.charCodeAt(n - 3) === 101;
+    case 110: // -men, -isation
+      return (previous === 101 && word.charCodeAt(n - 3) === 109) || word.endsWith('sation');
+    case 101: // -re, -se (-ise, -yse), -ue (-ogue), -me (-mme), -nce (-ence)
+      return previous === 114 || previous === 115 || previous === 117 || previous === 109 || (previous === 99 && word.charCodeAt(n - 3) === 110);
+    case 108: // -ol, -il (enrol, fulfil)
+      return previous === 111 || previous === 105;
+    default:
+      return false;
+  }
 }
 
 const BEGINNING_TABLE_SIZE = 1 << 16;
