@@ -204,7 +204,8 @@ const FILTER_SIZE = 1 << 16;
 
 function filterSlot(word: string): number {
   const n = word.length;
-  return (word.charCodeAt(0) * 961 + (n > 1 ? word.charCodeAt(1) : 0) * 31 + word.charCodeAt(n - 1)) & (FILTER_SIZE - 1);
+  // The length spreads a word's inflected forms ("raid", "raids", "raided") over several slots.
+  return (word.charCodeAt(0) * 961 + (n > 1 ? word.charCodeAt(1) : 0) * 31 + word.charCodeAt(n - 1) + n * 7919) & (FILTER_SIZE - 1);
 }
 
 function filterBit(word: string): number {
@@ -445,7 +446,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     // ("ca" + "n't"), whose lemmas wink keeps apart; any other word stands for its own lemma.
     let lem: string | undefined;
     if (lemmaOf === null) lem = lemma[i];
-    else if (isWord && (vocabulary.mayHaveLemma(low, lowBits, tag) || isContraction(value, i))) lem = lemmaOf(i);
+    else if (isWord && (vocabulary.mayHaveLemma(low, lowBits, tag) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) lem = lemmaOf(i);
     // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
     // A lemma that is the word itself shares its lowercase string, so later comparisons and
     // lookups of the two are one.
@@ -569,6 +570,8 @@ function isContraction(value: readonly string[], i: number): boolean {
 
 /** The longest ending of a contraction wink splits off ("n't", "'ll", "'ve"). */
 const MAX_CONTRACTION_ENDING = 3;
+/** The longest part of a contraction with a lemma of its own: an ending, or a first part ("ca", "wo", "sha"). */
+const MAX_CONTRACTION_PART = 3;
 
 /** Whether a token is a contraction's ending: a few characters, one an apostrophe. */
 function isContractionEnding(value: string): boolean {
