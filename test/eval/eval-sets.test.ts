@@ -7,58 +7,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { CATEGORY_IDS, TARGET_IDS } from '../../src/fixture-site/index.js';
+import { articleProblems, readLabelledSet, thinLabels, type LabelledArticle, type SetRules } from '../helpers/labelled-set.js';
 
 const ANALYSIS_SET = fileURLToPath(new URL('../../fixtures/eval/analysis.jsonl', import.meta.url));
 const NER_SET = fileURLToPath(new URL('../../fixtures/eval/ner.conll', import.meta.url));
 
 const ID_RE = /^ev-\d{3}$/;
-const OTHER_TARGET_RE = /^other:[a-z][a-z0-9_]*$/;
 const IOB2_TAG_RE = /^(?:O|[BI]-(?:PER|ORG|LOC|MISC))$/;
 const DOCSTART_LINE = '-DOCSTART- -X- O O';
-const MIN_WORDS = 60;
-const MAX_WORDS = 250;
+const RULES: SetRules = { words: { min: 60, max: 250 } };
 /** Set design: enough articles, a realistic share of relevant ones, every label represented. */
 const MIN_ARTICLES = 140;
 const RELEVANT_SHARE = { min: 0.35, max: 0.55 };
 const MIN_PER_CATEGORY = 8;
 const MIN_PER_TARGET = 6;
 const MIN_NER_SENTENCES = 250;
-
-const labelledArticle = z.strictObject({
-  id: z.string().regex(ID_RE),
-  title: z.string().min(1),
-  text: z.string().min(1),
-  relevant: z.boolean(),
-  categories: z.array(z.string()),
-  targets: z.array(z.string()),
-  entities: z.array(z.strictObject({ text: z.string().min(1), type: z.enum(['person', 'organization', 'location']) })),
-  notes: z.string(),
-});
-type LabelledArticle = z.infer<typeof labelledArticle>;
-
-/** Every problem with one article's labels, as messages naming the field. */
-function articleProblems(a: LabelledArticle): string[] {
-  const problems: string[] = [];
-  for (const c of a.categories) if (!CATEGORY_IDS.includes(c)) problems.push(`categories: unknown id \`${c}\``);
-  for (const t of a.targets) if (!TARGET_IDS.includes(t) && !OTHER_TARGET_RE.test(t)) problems.push(`targets: unknown id \`${t}\``);
-  if (new Set(a.categories).size !== a.categories.length) problems.push('categories: duplicate id');
-  if (new Set(a.targets).size !== a.targets.length) problems.push('targets: duplicate id');
-  if (a.relevant && a.categories.length === 0) problems.push('categories: a relevant article needs at least one');
-  if (!a.relevant && a.categories.length > 0) problems.push('categories: expected [] for a not-relevant article');
-  if (a.relevant && a.targets.length === 0) problems.push('targets: a relevant article needs at least one');
-  if (!a.relevant && a.targets.length > 0) problems.push('targets: expected [] for a not-relevant article');
-  const words = `${a.title} ${a.text}`.split(/\s+/).filter(Boolean).length;
-  if (words < MIN_WORDS || words > MAX_WORDS) problems.push(`text: expected ${MIN_WORDS}–${MAX_WORDS} words, received ${words}`);
-  const seen = new Set<string>();
-  for (const e of a.entities) {
-    if (!a.title.includes(e.text) && !a.text.includes(e.text)) problems.push(`entities: \`${e.text}\` does not occur in the title or text`);
-    if (seen.has(e.text)) problems.push(`entities: \`${e.text}\` listed twice`);
-    seen.add(e.text);
-  }
-  return problems;
-}
 
 /** Every IOB2 problem in a CoNLL text, as messages naming the line. */
 function conllProblems(source: string): string[] {
@@ -99,8 +62,7 @@ function countSentences(source: string): number {
     .filter((block) => block !== '' && block !== DOCSTART_LINE).length;
 }
 
-const analysisLines = readFileSync(ANALYSIS_SET, 'utf8').split('\n').filter((line) => line.trim() !== '');
-const articles = analysisLines.map((line) => labelledArticle.parse(JSON.parse(line)));
+const articles = readLabelledSet(ANALYSIS_SET);
 const nerSource = readFileSync(NER_SET, 'utf8');
 
 const validArticle: LabelledArticle = {
@@ -116,7 +78,7 @@ const validArticle: LabelledArticle = {
 
 describe('the article checks', () => {
   it('accept a well-labelled article', () => {
-    expect(articleProblems(validArticle)).toEqual([]);
+    expect(articleProblems(validArticle, RULES)).toEqual([]);
   });
 
   it.each([
@@ -127,7 +89,7 @@ describe('the article checks', () => {
     ['an entity absent from the text', { entities: [{ text: 'Kazan', type: 'location' as const }] }, 'entities: `Kazan` does not occur in the title or text'],
     ['a text that is too short', { text: 'Police checked a dormitory in Kaluga.' }, 'text: expected 60–250 words, received 12'],
   ])('report %s', (_name, change, message) => {
-    expect(articleProblems({ ...validArticle, ...change })).toContain(message);
+    expect(articleProblems({ ...validArticle, ...change }, RULES)).toContain(message);
   });
 });
 
@@ -151,11 +113,12 @@ describe('fixtures/eval/analysis.jsonl', () => {
   it('has one labelled article per line with a unique id', () => {
     expect(articles.length).toBeGreaterThanOrEqual(MIN_ARTICLES);
     const ids = articles.map((a) => a.id);
+    expect(ids.filter((id) => !ID_RE.test(id))).toEqual([]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('labels every article consistently with the DOMAIN.md ids', () => {
-    const problems = articles.flatMap((a) => articleProblems(a).map((p) => `${a.id} ${p}`));
+    const problems = articles.flatMap((a) => articleProblems(a, RULES).map((p) => `${a.id} ${p}`));
     expect(problems).toEqual([]);
   });
 
@@ -166,12 +129,7 @@ describe('fixtures/eval/analysis.jsonl', () => {
   });
 
   it('covers every category and every target group with enough relevant articles', () => {
-    const relevant = articles.filter((a) => a.relevant);
-    const thin = [
-      ...CATEGORY_IDS.filter((c) => relevant.filter((a) => a.categories.includes(c)).length < MIN_PER_CATEGORY),
-      ...TARGET_IDS.filter((t) => relevant.filter((a) => a.targets.includes(t)).length < MIN_PER_TARGET),
-    ];
-    expect(thin).toEqual([]);
+    expect(thinLabels(articles, MIN_PER_CATEGORY, MIN_PER_TARGET)).toEqual([]);
   });
 });
 

@@ -1,0 +1,125 @@
+/**
+ * The blind evaluation sets: labelled articles written and coded from DOMAIN.md's scheme alone,
+ * without looking at the pipeline's terms or the analyzer's output, so that their figures are not
+ * tuned to the rules they measure. Same line format as analysis.jsonl; wire-length articles, and
+ * each `notes` opens with the article's region in brackets so that per-region figures can be counted.
+ * - fixtures/eval/analysis-blind.jsonl (bl-): about half from Russia and Central Asia.
+ * - fixtures/eval/analysis-blind2.jsonl (bt-): written apart from the first, longer articles (some
+ *   with the relevant paragraph buried or only the headline carrying the signal), more of them from
+ *   elsewhere, every region used.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { articleProblems, numberedIds, readLabelledSet, regionOf, thinLabels, type LabelledArticle, type SetRules } from '../helpers/labelled-set.js';
+
+const evalSet = (name: string) => fileURLToPath(new URL(`../../fixtures/eval/${name}`, import.meta.url));
+
+interface BlindSet {
+  file: string;
+  idPrefix: string;
+  rules: SetRules & { entities: { min: number; max: number }; regions: readonly string[] };
+  /** Share of articles from Russia and Central Asia. */
+  russiaShare: { min: number; max: number };
+  /** Whether every listed region has an article. */
+  usesEveryRegion: boolean;
+}
+
+const ARTICLE_COUNT = 80;
+const RELEVANT_SHARE = { min: 0.35, max: 0.5 };
+const MIN_PER_CATEGORY = 4;
+const MIN_PER_TARGET = 4;
+const ENTITIES = { min: 3, max: 8 };
+const SETS: readonly BlindSet[] = [
+  {
+    file: 'analysis-blind.jsonl',
+    idPrefix: 'bl',
+    rules: { words: { min: 120, max: 400 }, entities: ENTITIES, regions: ['russia_central_asia', 'uk', 'germany', 'italy', 'greece', 'poland', 'ukraine', 'us', 'south_africa', 'turkey'] },
+    russiaShare: { min: 0.4, max: 0.6 },
+    usesEveryRegion: false,
+  },
+  {
+    file: 'analysis-blind2.jsonl',
+    idPrefix: 'bt',
+    rules: {
+      words: { min: 200, max: 450 },
+      entities: ENTITIES,
+      regions: ['russia_central_asia', 'germany', 'france', 'uk', 'netherlands', 'sweden', 'italy', 'greece', 'hungary', 'us', 'south_africa', 'turkey', 'lebanon'],
+    },
+    russiaShare: { min: 0.3, max: 0.5 },
+    usesEveryRegion: true,
+  },
+];
+const ALL_SETS = ['analysis.jsonl', ...SETS.map((s) => s.file)];
+
+const validArticle: LabelledArticle = {
+  id: 'bt-900',
+  title: 'Police check a hostel in Tyumen',
+  text: `TYUMEN — Police checked a hostel in Tyumen where workers from Tajikistan live, the National Guard said. ${'Officers checked documents. '.repeat(70)}`,
+  relevant: true,
+  categories: ['raid_detention'],
+  targets: ['tajik'],
+  entities: [
+    { text: 'Tyumen', type: 'location' },
+    { text: 'Tajikistan', type: 'location' },
+    { text: 'National Guard', type: 'organization' },
+  ],
+  notes: '[russia_central_asia] hostel check',
+};
+const rules = SETS[1]?.rules as SetRules & { regions: readonly string[] };
+
+describe('the blind-set article checks', () => {
+  it('accept a well-labelled article', () => {
+    expect(articleProblems(validArticle, rules)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown category', { categories: ['police_raid'] }, 'categories: unknown id `police_raid`'],
+    ['an unknown target group', { targets: ['tajiks'] }, 'targets: unknown id `tajiks`'],
+    ['a not-relevant article with categories', { relevant: false, targets: [] }, 'categories: expected [] for a not-relevant article'],
+    ['a not-relevant article with targets', { relevant: false, categories: [] }, 'targets: expected [] for a not-relevant article'],
+    ['a text shorter than a wire story', { text: 'Police checked a hostel in Tyumen.' }, 'text: expected 200–450 words, received 12'],
+    ['an entity absent from the text', { entities: [...validArticle.entities, { text: 'Kazan', type: 'location' as const }] }, 'entities: `Kazan` does not occur in the title or text'],
+    ['too few entities', { entities: [{ text: 'Tyumen', type: 'location' as const }] }, 'entities: expected 3–8, received 1'],
+    ['a region outside the set', { notes: '[poland] hostel check' }, `notes: expected to open with a region in brackets (${rules.regions.join(', ')}), received \`[poland] hostel check\``],
+    ['notes without a region', { notes: 'hostel check' }, `notes: expected to open with a region in brackets (${rules.regions.join(', ')}), received \`hostel check\``],
+  ])('report %s', (_name, change, message) => {
+    expect(articleProblems({ ...validArticle, ...change }, rules)).toContain(message);
+  });
+});
+
+describe.each(SETS)('fixtures/eval/$file', (set) => {
+  const articles = readLabelledSet(evalSet(set.file));
+
+  it('numbers its articles from 001 without gaps or repeats', () => {
+    expect(articles.map((a) => a.id)).toEqual(numberedIds(set.idPrefix, ARTICLE_COUNT));
+  });
+
+  it('labels every article consistently with the DOMAIN.md ids', () => {
+    expect(articles.flatMap((a) => articleProblems(a, set.rules).map((p) => `${a.id} ${p}`))).toEqual([]);
+  });
+
+  it('keeps about two relevant articles in five', () => {
+    const share = articles.filter((a) => a.relevant).length / articles.length;
+    expect(share).toBeGreaterThanOrEqual(RELEVANT_SHARE.min);
+    expect(share).toBeLessThanOrEqual(RELEVANT_SHARE.max);
+  });
+
+  it('draws its share of articles from Russia and Central Asia', () => {
+    const share = articles.filter((a) => regionOf(a) === 'russia_central_asia').length / articles.length;
+    expect(share).toBeGreaterThanOrEqual(set.russiaShare.min);
+    expect(share).toBeLessThanOrEqual(set.russiaShare.max);
+    if (set.usesEveryRegion) {
+      const used = new Set(articles.map(regionOf));
+      expect(set.rules.regions.filter((r) => !used.has(r))).toEqual([]);
+    }
+  });
+
+  it('covers every category and every target group with enough relevant articles', () => {
+    expect(thinLabels(articles, MIN_PER_CATEGORY, MIN_PER_TARGET)).toEqual([]);
+  });
+
+  it('shares no title with the other evaluation sets', () => {
+    const otherTitles = new Set(ALL_SETS.filter((name) => name !== set.file).flatMap((name) => readLabelledSet(evalSet(name)).map((a) => a.title)));
+    expect(articles.filter((a) => otherTitles.has(a.title)).map((a) => a.id)).toEqual([]);
+  });
+});
