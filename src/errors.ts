@@ -21,6 +21,8 @@ export interface ConfigIssue {
   /** Path of the key, e.g. `feeds[3].url`. */
   path: string;
   message: string;
+  /** The file the problem is in, when it is not the error's own (problems of several files at once). */
+  file?: string;
 }
 
 /** A configuration or pipeline file is missing, unreadable or invalid. Lists every problem at once. */
@@ -28,10 +30,17 @@ export class ConfigError extends XenoscopeError {
   readonly file: string;
   readonly issues: ConfigIssue[];
   constructor(file: string, issues: ConfigIssue[], options?: { cause?: unknown }) {
-    const lines = issues.map((i) => (i.path ? `${i.path} in ${file}: ${i.message}` : `${file}: ${i.message}`));
+    const lines = issues.map((i) => (i.path ? `${i.path} in ${i.file ?? file}: ${i.message}` : `${i.file ?? file}: ${i.message}`));
     super('CONFIG_INVALID', lines.join('\n'), options);
     this.file = file;
     this.issues = issues;
+  }
+
+  /** One error with every problem of several files, each line naming its own file. */
+  static combine(errors: readonly ConfigError[]): ConfigError {
+    if (errors.length === 1) return errors[0] as ConfigError;
+    const issues = errors.flatMap((e) => e.issues.map((i) => ({ ...i, file: i.file ?? e.file })));
+    return new ConfigError(errors.map((e) => e.file).join(', '), issues);
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,22 @@ describe('xenoscope CLI', () => {
       `  - feeds[0].url in ${file}: expected a string, but the key is missing`,
       `  - feeds[1].colour in ${file}: unknown key; expected one of url, name, country, language, tags`,
     ]);
+  });
+
+  it('reports the problems of every bad pipeline a config names at once', async () => {
+    const shipped = readFileSync('pipelines/xenophobia.yaml', 'utf8');
+    const first = join(dir, 'first.yaml');
+    const second = join(dir, 'second.yaml');
+    writeFileSync(first, shipped.replace(/^threshold: .*$/m, 'threshold: high'));
+    writeFileSync(second, shipped.replace(/^titleWeight: .*$/m, 'titleWeight: -1'));
+    const file = join(dir, 'two-pipelines.yaml');
+    writeFileSync(file, `pipelines: [${first}, ${second}]\n`);
+    const result = await runCli(['--config', file, 'config', 'check']);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toBe('xenoscope: invalid configuration (2 problems):');
+    expect(lines[1]).toMatch(new RegExp(`^  - threshold in ${first}: `));
+    expect(lines[2]).toMatch(new RegExp(`^  - titleWeight in ${second}: `));
   });
 
   it('accepts the shipped config.yaml', async () => {
