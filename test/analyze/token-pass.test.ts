@@ -82,6 +82,21 @@ describe('readTokens', () => {
     readTokens(nlp, 'POLICE RAID MOSCOW MARKET AGAIN\nOfficers said Valentina Chupik was in Kaluga.', vocabulary, midCapitals);
     expect(midCapitals).toEqual(['valentina', 'chupik', 'kaluga']);
   });
+
+  it('gives a word met again, in another text or as another part of speech, the lemma wink gives it there', () => {
+    const asked = new Vocabulary([], ['leaf', 'leave', 'raid', 'can'], new Map());
+    const lemmaOf = (text: string, word: string) => {
+      const t = readTokens(nlp, text, asked);
+      return t.lemma[t.value.indexOf(word)];
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(lemmaOf('The leaves fell from the trees.', 'leaves')).toBe('leaf');
+      expect(lemmaOf('She leaves the country today.', 'leaves')).toBe('leave');
+      expect(lemmaOf('Police raided homes.', 'raided')).toBe('raid');
+      // A contraction's part has the lemma of its whole word, not of its letters.
+      expect(lemmaOf("They can't stay.", 'ca')).toBe('can');
+    }
+  });
 });
 
 describe('readFields', () => {
