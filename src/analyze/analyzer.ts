@@ -466,7 +466,10 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
     if (hit.first - cue.last >= pipeline.negationWindow) continue;
     // A prepositional cue ("with no papers") or a noun cue ("rumours of raids") negates its own
     // phrase; "the rumour had led to pupils being insulted" reports the insults.
-    const isPhrasal = tokens.pos[cue.first] === 'ADP' || tokens.pos[cue.first - 1] === 'ADP' || tokens.pos[cue.first] === 'NOUN';
+    // A noun cue with a complement ("rumours that police are about to start checks", "fear of
+    // raids") negates what the complement says.
+    const hasComplement = tokens.pos[cue.first] === 'NOUN' && COMPLEMENT_OPENERS.has(tokens.lower[cue.last] as string);
+    const isPhrasal = !hasComplement && (tokens.pos[cue.first] === 'ADP' || tokens.pos[cue.first - 1] === 'ADP' || tokens.pos[cue.first] === 'NOUN');
     if (isPhrasal && phraseEnds(tokens, cue.last, hit.first)) continue;
     // A cue that negates a verb scopes over that verb's phrase: a later verb after a noun starts
     // another ("who had not registered for military service were given summonses"), and what a
@@ -477,6 +480,9 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
   }
   return null;
 }
+
+/** Words that open a noun's complement: "rumours that …", "fear of …". */
+const COMPLEMENT_OPENERS: ReadonlySet<string> = new Set(['that', 'of', 'about']);
 
 /** Verbs of reporting: negated, they deny the report, not what it would be about. */
 export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give', 'cite', 'provide']);

@@ -108,6 +108,8 @@ describe('negation', () => {
     ['The governor denied that migrants had been deported from the region.', 'deported'],
     ['There is no evidence that Uzbek workers were beaten.', 'beaten'],
     ['Tajik workers fear raids on their dormitories.', 'raids'],
+    ['Uzbek workers talk of rumours that police are about to start mass document checks.', 'document checks'],
+    ['Messages in chats for migrants warned of big raids after the holidays.', 'raids'],
   ])('negates the hit in "%s"', (text, hitText) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, hitText);
@@ -249,6 +251,7 @@ describe('euphemism and transliteration', () => {
     'The new law makes it a crime to be in the state without legal immigration status.',
     'A maternity hospital refused to admit a woman from Kyrgyzstan who had no insurance policy.',
     'Police suspect arson in the fire that destroyed housing planned for 80 refugees.',
+    'Naturalised workers were handed summonses during a check at a building site.',
   ])('flags official and transliterated wording: "%s"', (text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(true);
   });
