@@ -16,7 +16,7 @@ import model from 'wink-eng-lite-web-model';
 import { ANALYZER_VERSION, createAnalyzer } from '../dist/analyze/index.js';
 import { loadPipeline } from '../dist/config/index.js';
 
-const ROUNDS = 9;
+const ROUNDS = 15;
 const PASSES_PER_ROUND = 3;
 const GOAL = 0.8;
 const ARTICLES_DIR = fileURLToPath(new URL('../fixtures/site/articles/', import.meta.url));
