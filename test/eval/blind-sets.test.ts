@@ -7,6 +7,8 @@
  * - fixtures/eval/analysis-blind2.jsonl (bt-): written apart from the first, longer articles (some
  *   with the relevant paragraph buried or only the headline carrying the signal), more of them from
  *   elsewhere, every region used.
+ * - fixtures/eval/analysis-blind3.jsonl (bu-): written apart from both, about three in five from
+ *   Russia and Central Asia, every region used, hard negatives of each kind DOMAIN.md lists.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +48,13 @@ const SETS: readonly BlindSet[] = [
       regions: ['russia_central_asia', 'germany', 'france', 'uk', 'netherlands', 'sweden', 'italy', 'greece', 'hungary', 'us', 'south_africa', 'turkey', 'lebanon'],
     },
     russiaShare: { min: 0.3, max: 0.5 },
+    usesEveryRegion: true,
+  },
+  {
+    file: 'analysis-blind3.jsonl',
+    idPrefix: 'bu',
+    rules: { words: { min: 180, max: 400 }, entities: ENTITIES, regions: ['russia_central_asia', 'uk', 'germany', 'italy', 'greece', 'poland', 'us', 'south_africa', 'turkey'] },
+    russiaShare: { min: 0.55, max: 0.65 },
     usesEveryRegion: true,
   },
 ];
