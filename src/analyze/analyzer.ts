@@ -327,7 +327,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
           targetIds.add(m.hit.entry.group);
         }
       } else {
-        const near = mentions.filter((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow && isLicensing(m));
+        const targetWindow = term.targetWindow ?? pipeline.targetWindow;
+        const near = mentions.filter((m) => Math.abs(m.sentence - s) <= targetWindow && isLicensing(m));
         // A headline that names a group only as suspects or to defend it does not borrow another from the lead.
         const fromLead = near.length === 0 && !mentions.some((m) => m.sentence === s) ? lead.filter(isLicensing) : [];
         if (near.length > 0 || fromLead.length > 0) {
@@ -350,12 +351,13 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
             targetIds.add(m.hit.entry.group);
           }
         } else {
-          const other = mentions.find((m) => Math.abs(m.sentence - s) <= pipeline.targetWindow);
+          const within = targetWindow === pipeline.targetWindow ? `within ${window}` : targetWindow === 0 ? 'in the same sentence' : `within ${targetWindow} sentences`;
+          const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow);
           reason = !other
-            ? `no target group within ${window}`
+            ? `no target group ${within}`
             : other.suspectCue !== null
-              ? `no target group within ${window}: "${surface(tokens, other.hit)}" names suspects ("${other.suspectCue}")`
-              : `no target group within ${window}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
+              ? `no target group ${within}: "${surface(tokens, other.hit)}" names suspects ("${other.suspectCue}")`
+              : `no target group ${within}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
         }
       }
       if (quotedBy !== null) reason += `; quoted: ${quotedBy}`;

@@ -74,7 +74,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
       else for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
     }
   };
-  const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null });
+  const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null, targetWindow: null });
   for (const category of pipeline.categories) for (const term of category.terms) add('category', category.id, term);
   for (const target of pipeline.targets) for (const term of target.terms) add('target', target.id, term);
   for (const term of pipeline.negationCues) add('negation', '', cue(term));

@@ -43,7 +43,7 @@ const nonNegative = () => z.number({ error: 'expected a number ≥ 0' }).min(0);
 const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1);
 const wordList = (what: string) => z.array(text(what), { error: `expected a list of ${what}s` });
 
-/** A term is written as a bare string or as `{ term, weight, namesTarget, pos }`. */
+/** A term is written as a bare string or as `{ term, weight, namesTarget, pos, targetWindow }`. */
 const termSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { term: value } : value),
   z.strictObject(
@@ -52,8 +52,9 @@ const termSchema = z.preprocess(
       weight: nonNegative().optional(),
       namesTarget: z.string({ error: 'expected a target id' }).regex(TARGET_ID_PATTERN).optional(),
       pos: z.enum(TERM_POS).optional(),
+      targetWindow: z.number({ error: 'expected a whole number ≥ 0' }).int().min(0).optional(),
     },
-    { error: 'expected a term string or a mapping { term, weight, namesTarget, pos }' },
+    { error: 'expected a term string or a mapping { term, weight, namesTarget, pos, targetWindow }' },
   ),
 );
 
@@ -206,11 +207,15 @@ function checkTerms(at: readonly string[], terms: readonly { term: string; names
 }
 
 function normalize(raw: RawPipeline): PipelineDef {
-  const toTerm = (entry: { term: string; weight?: number | undefined; namesTarget?: string | undefined; pos?: string | undefined }, defaultWeight: number): PipelineTerm => ({
+  const toTerm = (
+    entry: { term: string; weight?: number | undefined; namesTarget?: string | undefined; pos?: string | undefined; targetWindow?: number | undefined },
+    defaultWeight: number,
+  ): PipelineTerm => ({
     term: entry.term.replace(/\s+/g, ' '),
     weight: entry.weight ?? defaultWeight,
     namesTarget: entry.namesTarget ?? null,
     pos: entry.pos ?? null,
+    targetWindow: entry.targetWindow ?? null,
   });
   const categories: PipelineCategory[] = Object.entries(raw.categories).map(([id, c]) => ({
     id,

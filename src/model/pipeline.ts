@@ -16,6 +16,11 @@ export interface PipelineTerm {
    * for any. Lets a lexicon tell an act from shared vocabulary.
    */
   pos: string | null;
+  /**
+   * How many sentences away a target may stand for this term to count, or null for the pipeline's
+   * `targetWindow`: 0 for words as often said of other people ("arrested", "detained").
+   */
+  targetWindow: number | null;
 }
 
 export interface PipelineCategory {

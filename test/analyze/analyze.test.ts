@@ -68,6 +68,14 @@ describe('target requirement', () => {
     expect(analysis.matches.some((m) => m.kind === 'category' && m.category === category && !m.counted)).toBe(true);
   });
 
+  it('counts an arrest only with the group named in its own sentence', () => {
+    const analysis = analyzer.analyze({ text: 'Rioters attacked a hostel where Uzbek workers live. Police detained twenty people after the riot.' });
+    const hit = hitFor(analysis, 'detained');
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe('no target group in the same sentence');
+    expect(hitFor(analysis, 'attacked').counted).toBe(true);
+  });
+
   it('explains a hit that has no target nearby', () => {
     const analysis = analyzer.analyze({ text: 'An arsonist set fire to a furniture warehouse in Samara overnight.' });
     const hit = hitFor(analysis, 'set fire to');
@@ -386,7 +394,7 @@ describe('what a target mention is', () => {
   it('lists every group a flagged article names as such, and the broader group another is within', () => {
     const analysis = analyzer.analyze({
       title: 'Crowds attack shops of Syrian refugees',
-      text: 'Crowds attacked shops owned by Syrian refugees overnight. Police detained 76 people. An Afghan worker said he had left the district.',
+      text: 'Crowds attacked and set fire to shops owned by Syrian refugees overnight. Police detained 76 people. An Afghan worker said he had left the district.',
     });
     expect(analysis.flagged).toBe(true);
     expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghans', 'other:syrians']);

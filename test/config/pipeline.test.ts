@@ -90,8 +90,8 @@ describe('loadPipeline', () => {
     expect(pipeline.version).toBe('1');
     expect(pipeline.repeatDecay).toBe(0.5);
     expect(pipeline.categories[0]?.terms).toEqual([
-      { term: 'raid', weight: 1, namesTarget: null, pos: null },
-      { term: 'document check', weight: 2.5, namesTarget: null, pos: null },
+      { term: 'raid', weight: 1, namesTarget: null, pos: null, targetWindow: null },
+      { term: 'document check', weight: 2.5, namesTarget: null, pos: null, targetWindow: null },
     ]);
     expect(listPipelines(dir)).toEqual([{ name: 'tiny', file }]);
     expect(loadPipeline('tiny', { pipelinesDir: dir }).name).toBe('tiny');
@@ -108,7 +108,7 @@ const TOP_LEVEL_KEYS =
 describe('pipeline validation', () => {
   it.each([
     ['an unknown top-level key, with the likely fix', MINIMAL.replace('targetWindow: 1', 'targetWindow: 1\ntreshold: 3'), [`treshold in bad.yaml: unknown key; expected one of ${TOP_LEVEL_KEYS} (did you mean \`threshold\`?)`]],
-    ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos (did you mean `weight`?)']],
+    ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos, targetWindow (did you mean `weight`?)']],
     ['an unknown key of a category, with the likely fix', MINIMAL.replace('    label: Raids', '    lable: Raids'), [
       'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
       'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, terms (did you mean `label`?)',
@@ -116,7 +116,7 @@ describe('pipeline validation', () => {
     ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower, within']],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
     ['a list where a word is expected', MINIMAL.replace('label: Raids', 'label: [Raids]'), ['categories.raid_detention.label in bad.yaml: expected a non-empty label, received a list of 1 item']],
-    ['a term that is neither a string nor a mapping', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, 3]'), ['targets.migrants_general.terms[1] in bad.yaml: expected a term string or a mapping { term, weight, namesTarget, pos }, received the number `3`']],
+    ['a term that is neither a string nor a mapping', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, 3]'), ['targets.migrants_general.terms[1] in bad.yaml: expected a term string or a mapping { term, weight, namesTarget, pos, targetWindow }, received the number `3`']],
     ['a switch that is not true or false', MINIMAL.replace('    label: Raids', '    label: Raids\n    discountedByCounterSpeech: yes'), ['categories.raid_detention.discountedByCounterSpeech in bad.yaml: expected true or false, received the string `yes`']],
     ['a negative title weight', MINIMAL.replace('titleWeight: 2', 'titleWeight: -1'), ['titleWeight in bad.yaml: expected a number ≥ 0, received the number `-1`']],
     ['a threshold of zero', MINIMAL.replace('threshold: 2', 'threshold: 0'), ['threshold in bad.yaml: expected a number > 0, received the number `0`']],
@@ -149,7 +149,7 @@ describe('pipeline validation', () => {
       'language in bad.yaml: expected a BCP 47 language tag such as "en", received the string `English`',
       'threshold in bad.yaml: expected a number > 0, received the string `two`',
       'categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`',
-      'categories.raid_detention.terms[1].colour in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos',
+      'categories.raid_detention.terms[1].colour in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos, targetWindow',
       'targets.migrants_general.terms[1].pos in bad.yaml: expected one of NOUN, VERB, ADJ, ADV, PROPN, received the string `plural`',
     ]);
     expect(issuesOf(source).map((i) => i.path)).toEqual([
