@@ -99,6 +99,6 @@ console.log(`analyze (analyzer ${ANALYZER_VERSION}): ${articles.length} articles
 console.log(`  strict baseline, wink ['sbd', 'pos'] readDoc + values/lemmas/POS/sentences: ${perSecond(strict)}`);
 console.log(`  default-pipe baseline, plain winkNLP(model) readDoc + the same reads: ${perSecond(plain)}`);
 console.log(`  analyze (lexicon, negation, quotes, entities, score): ${perSecond(analyze)}`);
-console.log(`  ratio vs strict baseline ${ratio.toFixed(2)} (goal ≥ ${GOAL}) ${ratio >= GOAL ? 'ok' : 'BELOW GOAL'}`);
+console.log(`  ratio vs strict baseline ${ratio.toFixed(3)} (goal ≥ ${GOAL}) ${ratio >= GOAL ? 'ok' : 'BELOW GOAL'}`);
 console.log(`  ratio vs default-pipe baseline ${(analyze / plain).toFixed(2)} (reference)`);
 if (sink < 0) console.log(sink);
