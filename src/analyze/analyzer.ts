@@ -8,7 +8,7 @@ import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, Pipeline
 import { findEntities, NAME_LEMMAS, NAME_VOCABULARY, type EntitySpan } from './entities.js';
 import { irregularForms } from './irregular.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
-import { compileLexicon, selectLongest, type Lexicon, type LexiconHit } from './lexicon.js';
+import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
@@ -83,7 +83,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets };
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon) };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -98,6 +98,41 @@ interface Context {
   /** Each category's place in the pipeline, which breaks ties between equally scored categories. */
   categoryOrder: ReadonlyMap<string, number>;
   targets: ReadonlyMap<string, PipelineTarget>;
+  /** Target terms "from <country>", by the country's key: a list after one names each group ("from Somalia, Ethiopia and Malawi"). */
+  originTerms: ReadonlyMap<string, LexiconEntry>;
+}
+
+/** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi"). */
+const LIST_JOINERS: ReadonlySet<string> = new Set([',', 'and', 'or']);
+
+function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
+  const byCountry = new Map<string, LexiconEntry>();
+  for (const entry of lexicon.entries) {
+    if (entry.kind !== 'target' || entry.keys.length !== 2 || !(entry.keys[0] ?? []).includes('from')) continue;
+    for (const key of entry.keys[1] ?? []) if (!byCountry.has(key)) byCountry.set(key, entry);
+  }
+  return byCountry;
+}
+
+/**
+ * Group mentions by the countries listed after a "from <country>" mention: "migrants from Somalia,
+ * Ethiopia, Bangladesh and Malawi" names four groups, not one.
+ */
+function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): LexiconHit[] {
+  const listed: LexiconHit[] = [];
+  for (const hit of targetHits) {
+    if (hit.last - hit.first !== 2 || tokens.lower[hit.first] !== 'from') continue;
+    let p = hit.last;
+    while (p < tokens.lower.length && LIST_JOINERS.has(tokens.lower[p] as string)) {
+      let q = p;
+      while (q < tokens.lower.length && LIST_JOINERS.has(tokens.lower[q] as string)) q++;
+      const entry = ctx.originTerms.get(tokens.lower[q] as string);
+      if (entry === undefined || tokens.sentenceOf[q] !== tokens.sentenceOf[hit.first]) break;
+      listed.push({ entry, first: q, last: q + 1 });
+      p = q + 1;
+    }
+  }
+  return listed;
 }
 
 /**
@@ -213,7 +248,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     }
   }
   // "Kyrgyz police", "Uzbekistan's consulate": a group word naming an actor or an institution is no target mention.
-  const targetHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
+  const namedHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
+  const targetHits = selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]);
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));

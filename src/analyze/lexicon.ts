@@ -40,6 +40,8 @@ export interface Lexicon {
   words: ReadonlyMap<string, number>;
   /** Every key of every entry: the lemmas a text's words are matched against. */
   keys: ReadonlySet<string>;
+  /** Every entry, in pipeline order. */
+  entries: readonly LexiconEntry[];
   /** Every entry that matches at every token where a phrase may start, in token order. */
   scan(tokens: TokenTable): LexiconHit[];
 }
@@ -57,6 +59,7 @@ const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', '-', '‑']);
 export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon {
   const byFirstKey = new Map<string, KeyNode>();
   const allKeys = new Set<string>();
+  const entries: LexiconEntry[] = [];
   let order = 0;
   let scans = 0;
   const add = (kind: EntryKind, group: string, term: PipelineTerm) => {
@@ -67,6 +70,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     if (keys.length === 0) return;
     for (const forms of keys) for (const key of forms) allKeys.add(key);
     const entry: LexiconEntry = { kind, group, term, keys, order: order++, seenAt: 0 };
+    entries.push(entry);
     for (const key of keys[0] ?? []) {
       let node = byFirstKey.get(key);
       if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map() }));
@@ -94,6 +98,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   return {
     words,
     keys: allKeys,
+    entries,
     scan(tokens: TokenTable): LexiconHit[] {
       const hits: LexiconHit[] = [];
       const { lemma, lower, singular } = tokens;

@@ -400,6 +400,11 @@ describe('what a target mention is', () => {
     expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghans', 'other:syrians']);
   });
 
+  it('names each people of a list after "from"', () => {
+    const analysis = analyzer.analyze({ text: 'Vigilantes raided shops run by migrants from Somalia, Ethiopia, Bangladesh and Malawi and told the owners to leave.' });
+    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:bangladeshis', 'other:ethiopians', 'other:malawians', 'other:somalis']);
+  });
+
   it('does not list a group named by a body that speaks for it', () => {
     const analysis = analyzer.analyze({ text: 'Police raided a dormitory of Tajik workers. An Uzbek cultural association condemned the raid.' });
     expect(analysis.targets).toEqual(['tajik']);
