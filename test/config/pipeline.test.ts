@@ -4,18 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listPipelines, loadPipeline, parsePipeline } from '../../src/config/pipeline.js';
 import { ConfigError } from '../../src/errors.js';
+import { CATEGORY_IDS, TARGET_IDS } from '../../src/fixture-site/index.js';
 
-const DOMAIN_CATEGORIES = [
-  'raid_detention',
-  'deportation_entry_ban',
-  'violence_attack',
-  'arson_property',
-  'discrimination_refusal',
-  'hate_rhetoric',
-  'official_restriction',
-  'forced_conscription',
-];
-const DOMAIN_TARGETS = ['tajik', 'uzbek', 'kyrgyz', 'central_asian', 'migrants_general', 'muslims'];
+// The scheme's ids (DOMAIN.md), as the fixture site's labels are checked against them.
+const DOMAIN_CATEGORIES = CATEGORY_IDS;
+const DOMAIN_TARGETS = TARGET_IDS;
 
 const MINIMAL = `
 name: tiny

@@ -1,10 +1,10 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFetcher, type FetcherOptions } from '../../src/crawl/index.js';
+import type { FetcherOptions } from '../../src/crawl/index.js';
 import { FetchError, PermanentFetchError, RetryableFetchError } from '../../src/errors.js';
 import { BOMB_BYTES, MAX_STREAM_BYTES, STREAM_CHUNK_BYTES, startFaultServer, type FaultServer } from './fault-server.js';
-import { rejection } from '../helpers/fetch.js';
+import { rejection, testFetcher } from '../helpers/fetch.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 /**
@@ -25,7 +25,7 @@ afterAll(async () => {
 beforeEach(() => server.resetCounters());
 
 function fetcher(overrides: Partial<FetcherOptions> = {}) {
-  return createFetcher({ userAgent: 'xenoscope-test/0.1 (+https://example.org/contact)', timeoutMs: 800, maxBodyBytes: MAX_BODY_BYTES, allowPrivateAddresses: true, ...overrides });
+  return testFetcher({ maxBodyBytes: MAX_BODY_BYTES, ...overrides });
 }
 
 

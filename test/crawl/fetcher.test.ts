@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFetcher, FEED_ACCEPT, PAGE_ACCEPT, RequestScheduler, type FetcherOptions, type HostResolver } from '../../src/crawl/index.js';
+import { FEED_ACCEPT, PAGE_ACCEPT, RequestScheduler, type FetcherOptions, type HostResolver } from '../../src/crawl/index.js';
 import { FetchError, PermanentFetchError, RetryableFetchError } from '../../src/errors.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
-import { rejection } from '../helpers/fetch.js';
+import { rejection, TEST_USER_AGENT, testFetcher } from '../helpers/fetch.js';
 
-const USER_AGENT = 'xenoscope-test/0.1 (+https://example.org/contact)';
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -17,7 +16,7 @@ afterAll(async () => {
 beforeEach(() => server.resetCounters());
 
 function fetcher(overrides: Partial<FetcherOptions> = {}) {
-  return createFetcher({ userAgent: USER_AGENT, timeoutMs: 800, maxBodyBytes: 100_000, allowPrivateAddresses: true, ...overrides });
+  return testFetcher(overrides);
 }
 
 
@@ -26,7 +25,7 @@ describe('what the fetcher sends', () => {
     await fetcher()(`${server.url}/chain/3`, { accept: PAGE_ACCEPT });
     expect(server.requests.map((r) => r.url)).toEqual(['/chain/3', '/chain/2', '/chain/1', '/chain/0']);
     for (const request of server.requests) {
-      expect(request.headers['user-agent']).toBe(USER_AGENT);
+      expect(request.headers['user-agent']).toBe(TEST_USER_AGENT);
       expect(request.headers['accept-encoding']).toBe('gzip, deflate, br');
       expect(request.headers.accept).toBe(PAGE_ACCEPT);
     }

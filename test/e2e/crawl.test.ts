@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
 import { runCli } from '../helpers/cli.js';
-import { siteFeedLines } from '../helpers/crawl.js';
+import { siteConfigYaml } from '../helpers/crawl.js';
 
 /**
  * The whole path over real HTTP and a real SQLite file: serve the fixture site on 127.0.0.1, crawl it
@@ -25,21 +25,12 @@ describe('crawl the fixture site end to end', () => {
     config = join(dir, 'config.yaml');
     writeFileSync(
       config,
-      [
-        `database: ${dbPath}`,
-        'crawl:',
-        '  allowPrivateAddresses: true',
-        '  timeoutMs: 3000',
-        '  retries: 0',
-        '  minDelayMs: 0',
-        'feeds:',
-        ...siteFeedLines(server.url),
+      siteConfigYaml(dbPath, server.url, ['  timeoutMs: 3000', '  retries: 0', '  minDelayMs: 0'], [
         `  - { url: "${server.url}/faults/500.xml", name: Broken 500 }`,
         `  - { url: "${server.url}/faults/not-xml.xml", name: Not a feed }`,
         `  - { url: "${server.url}/faults/feed-with-hanging-page.xml", name: Hanging page }`,
         `  - { url: "${server.url}/faults/feed-with-listing-page.xml", name: Front page link }`,
-        '',
-      ].join('\n'),
+      ]),
     );
   });
 

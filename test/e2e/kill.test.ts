@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
 import { runCli } from '../helpers/cli.js';
-import { siteFeedLines } from '../helpers/crawl.js';
+import { siteConfigYaml } from '../helpers/crawl.js';
 
 const ROOT = process.cwd();
 
@@ -44,19 +44,8 @@ describe('a crawl killed with SIGKILL', () => {
     dir = mkdtempSync(join(tmpdir(), 'xenoscope-kill-'));
     dbPath = join(dir, 'kill.db');
     config = join(dir, 'config.yaml');
-    writeFileSync(
-      config,
-      [
-        `database: ${dbPath}`,
-        'crawl:',
-        '  allowPrivateAddresses: true',
-        // Spaced requests, so the kill lands while pages are still being stored.
-        '  minDelayMs: 25',
-        'feeds:',
-        ...siteFeedLines(server.url),
-        '',
-      ].join('\n'),
-    );
+    // Spaced requests, so the kill lands while pages are still being stored.
+    writeFileSync(config, siteConfigYaml(dbPath, server.url, ['  minDelayMs: 25']));
   }, 120_000);
 
   afterAll(async () => {

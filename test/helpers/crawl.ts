@@ -27,3 +27,11 @@ export function siteFeedLines(serverUrl: string): string[] {
     `  - { url: "${serverUrl}/eurasia-wire/index.rdf", name: Eurasia Wire }`,
   ];
 }
+
+/**
+ * A config.yaml for a crawl of a running fixture site into `database`: private addresses allowed
+ * (the site listens on 127.0.0.1), the given crawl settings, the three outlets and any more feeds.
+ */
+export function siteConfigYaml(database: string, serverUrl: string, crawlLines: readonly string[], moreFeedLines: readonly string[] = []): string {
+  return [`database: ${database}`, 'crawl:', '  allowPrivateAddresses: true', ...crawlLines, 'feeds:', ...siteFeedLines(serverUrl), ...moreFeedLines, ''].join('\n');
+}
