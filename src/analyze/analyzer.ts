@@ -523,7 +523,7 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
 const COMPLEMENT_OPENERS: ReadonlySet<string> = new Set(['that', 'of', 'about']);
 
 /** Verbs of reporting: negated, they deny the report, not what it would be about. */
-export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give', 'cite', 'provide']);
+const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give', 'cite', 'provide']);
 
 /** The verb a negation cue ending at `from` negates, if it stands before `to`: the next token past adverbs and auxiliaries ("did not usually comment"); else -1. */
 function negatedVerb(tokens: TokenTable, from: number, to: number): number {

@@ -136,8 +136,8 @@ export class Vocabulary {
 /**
  * Whether wink's rules may give a word another lemma: they take off -s, -es, -ies, -ed, -ing, -er,
  * -est and -men, and respell British forms ("labour", "centre", "criticise", "defence",
- * "catalogue", "programme", "mobilisation", "enrol"); irregular forms are listed apart. "Police", "foreign", "region"
- * are their own lemmas.
+ * "catalogue", "programme", "mobilisation", "enrol"); irregular forms are listed apart.
+ * "Police", "foreign", "region" are their own lemmas.
  */
 function mayBeInflected(word: string): boolean {
   const n = word.length;
