@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.3.0';
+export const ANALYZER_VERSION = '0.4.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -169,7 +169,8 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const matches: TermMatch[] = [];
   const targetIds = new Set<string>();
   const leadingTargets = new Map<string, number>();
-  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets));
+  const lackingTarget: TermMatch[] = [];
+  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget));
   for (const scan of scans) matches.push(...targetMatches(scan));
   matches.sort(byPosition);
 
@@ -181,6 +182,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
   const categoryIds = [...categoryPoints.keys()].sort((x, y) => (categoryPoints.get(y) ?? 0) - (categoryPoints.get(x) ?? 0) || (ctx.categoryOrder.get(x) ?? -1) - (ctx.categoryOrder.get(y) ?? -1));
+  // Once the article is flagged, its group is named: a clear act told without the group nearby
+  // ("Those detained were held for nine hours") still names one of its categories, after the scored ones.
+  const fromContext = score >= pipeline.threshold ? contextCategories(ctx, lackingTarget, categoryPoints) : [];
+  for (const m of fromContext) categoryIds.push(m.category as string);
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
   const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
 
@@ -200,7 +205,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     matches,
     breakdown,
     get reasons(): string[] {
-      return (reasons ??= explain(pipeline, score, matches, breakdown));
+      return (reasons ??= explain(pipeline, score, matches, breakdown, fromContext));
     },
     set reasons(value: string[]) {
       reasons = value;
@@ -311,7 +316,7 @@ function sentenceText(tokens: TokenTable, s: number): string {
  * Judges every category hit of a field and returns the field's category and target matches.
  * `lead` holds the group mentions of the text's first sentence, which a headline hit may use.
  */
-function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>): TermMatch[] {
+function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>, lackingTarget: TermMatch[]): TermMatch[] {
   const { pipeline } = ctx;
   const { tokens, field, mentions } = scan;
   const speakers = new Map<number, string | null>();
@@ -327,6 +332,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     let negation: string | null = null;
     let quotedBy: string | null = null;
     let reason: string;
+    let lacksTarget = false;
     if (term.weight === 0) {
       // Shared vocabulary is recorded to keep a longer phrase from counting; nothing else is worked out.
       reason = 'shared vocabulary (weight 0)';
@@ -389,6 +395,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         } else {
           const within = targetWindow === pipeline.targetWindow ? `within ${window}` : targetWindow === 0 ? 'in the same sentence' : `within ${targetWindow} sentences`;
           const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow);
+          lacksTarget = !other;
           reason = !other
             ? `no target group ${within}`
             : other.suspectCue !== null
@@ -400,7 +407,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       else if (tokens.inQuote[hit.first]) reason += '; in quotes';
     }
 
-    out.push({
+    const match: TermMatch = {
       kind: 'category',
       category: hit.entry.group,
       target: null,
@@ -416,9 +423,27 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       quotedBy,
       counted,
       reason,
-    });
+    };
+    out.push(match);
+    if (lacksTarget) lackingTarget.push(match);
   }
   return out;
+}
+
+/**
+ * The categories a flagged article reports from hits that did not count only for want of a group
+ * nearby: one hit per category (the first), at least `contextCategoryWeight`, categories that scored
+ * left out, in pipeline order.
+ */
+function contextCategories(ctx: Context, lackingTarget: readonly TermMatch[], scored: ReadonlyMap<string, number>): TermMatch[] {
+  const minWeight = ctx.pipeline.contextCategoryWeight;
+  if (minWeight === null) return [];
+  const first = new Map<string, TermMatch>();
+  for (const m of lackingTarget) {
+    const id = m.category as string;
+    if (m.weight >= minWeight && !scored.has(id) && !first.has(id)) first.set(id, m);
+  }
+  return [...first.values()].sort((x, y) => (ctx.categoryOrder.get(x.category as string) ?? -1) - (ctx.categoryOrder.get(y.category as string) ?? -1));
 }
 
 /** The target matches of a field, once every hit that may use them was judged. */
@@ -642,10 +667,10 @@ function formatNumber(x: number): string {
 /**
  * Reasons, strongest first, as a reviewer reads them: the verdict; each counted hit with its
  * points, where it stands and why it counts (`raid_detention +6.0: "raids" (title, sentence 1;
- * title ×2) — target "migrants" in the same sentence; quoted: Igor Krasnov`); then each hit that
- * did not count and why.
+ * title ×2) — target "migrants" in the same sentence; quoted: Igor Krasnov`); each category
+ * reported from the article's context; then each hit that did not count and why.
  */
-function explain(pipeline: PipelineDef, score: number, matches: readonly TermMatch[], breakdown: readonly ScoreComponent[]): string[] {
+function explain(pipeline: PipelineDef, score: number, matches: readonly TermMatch[], breakdown: readonly ScoreComponent[], fromContext: readonly TermMatch[]): string[] {
   const lines: { points: number; line: string }[] = [];
   const uncounted: string[] = [];
   let c = 0;
@@ -663,5 +688,8 @@ function explain(pipeline: PipelineDef, score: number, matches: readonly TermMat
   }
   lines.sort((x, y) => y.points - x.points);
   const verdict = `score ${formatNumber(score)} ${score >= pipeline.threshold ? '≥' : '<'} threshold ${formatNumber(pipeline.threshold)}: ${score >= pipeline.threshold ? 'flagged' : 'not flagged'}`;
-  return [verdict, ...lines.map((l) => l.line), ...uncounted];
+  const context = fromContext.map(
+    (m) => `${m.category} from the article's context: "${m.text}" (${m.field}, sentence ${m.sentence + 1}) — weight ${formatNumber(m.weight)} ≥ ${formatNumber(pipeline.contextCategoryWeight ?? 0)} with no group nearby, in an article flagged for its group; no points`,
+  );
+  return [verdict, ...lines.map((l) => l.line), ...context, ...uncounted];
 }

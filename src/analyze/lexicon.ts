@@ -47,10 +47,11 @@ export interface Lexicon {
 }
 
 /**
- * Articles and hyphens in the text that a phrase may skip: "refuse ride" matches "refused a ride",
- * "entry ban" matches "entry-ban list".
+ * Articles, possessive determiners and hyphens in the text that a phrase may skip: "refuse ride"
+ * matches "refused a ride", "check document" matches "checked their documents", "entry ban" matches
+ * "entry-ban list".
  */
-const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', '-', '‑']);
+const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑']);
 
 /**
  * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
@@ -163,8 +164,8 @@ function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], fir
   let p = first + 1;
   for (let j = 1; j < keys.length; j++) {
     const want = keys[j] ?? [];
-    // An article or a hyphen in a phrase stands for any or none: "taken to a police station"
-    // matches "take to the police station", "call up papers" matches "call-up papers".
+    // An article, a possessive or a hyphen in a phrase stands for any or none: "taken to a police
+    // station" matches "take to the police station", "call up papers" matches "call-up papers".
     if (want.every((key) => SKIPPABLE.has(key))) {
       if (p < n && SKIPPABLE.has(tokens.lower[p] ?? '') && tokens.sentenceOf[p] === sentence) p++;
       continue;

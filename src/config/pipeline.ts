@@ -96,6 +96,8 @@ const pipelineSchema = z.strictObject(
     targetWindow: z.number({ error: 'expected a whole number ≥ 0' }).int().min(0),
     /** @default 0.5 */
     repeatDecay: z.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).optional(),
+    /** @default null (off) */
+    contextCategoryWeight: z.number({ error: 'expected a number > 0' }).positive().optional(),
     negationCues: wordList('negation cue'),
     /** @default 8 */
     negationWindow: z.number({ error: 'expected a whole number ≥ 1' }).int().min(1).optional(),
@@ -240,6 +242,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     titleWeight: raw.titleWeight,
     targetWindow: raw.targetWindow,
     repeatDecay: raw.repeatDecay ?? 0.5,
+    contextCategoryWeight: raw.contextCategoryWeight ?? null,
     negationCues: raw.negationCues,
     negationWindow: raw.negationWindow ?? 8,
     denialCues: raw.denialCues ?? [],

@@ -68,6 +68,14 @@ export interface PipelineDef {
    * @default 0.5
    */
   repeatDecay: number;
+  /**
+   * In a flagged article, a category is also reported from a hit of at least this weight that did not
+   * count only because no target group stood near it: the article has already named its group
+   * ("… natives of Central Asia were detained at the airport." then "Those detained were held for
+   * nine hours."). Such hits add no points. `null` reports only the categories that scored.
+   * @default null
+   */
+  contextCategoryWeight: number | null;
   /** Words that negate a hit in the same clause. */
   negationCues: string[];
   /**

@@ -285,6 +285,67 @@ describe('phrases', () => {
       expect(hit.counted).toBe(true);
     }
   });
+
+  it.each([
+    ['Officers checked their documents at the gate of a hostel for migrant workers.', 'checked their documents', 'raid_detention'],
+    ['The law lets officials revoke their citizenship if naturalised migrants skip military registration.', 'revoke their citizenship', 'official_restriction'],
+  ])('reads a possessive in the text as skippable: "%s"', (text, phrase, category) => {
+    const hit = hitFor(analyzer.analyze({ text }), phrase);
+    expect(hit.category).toBe(category);
+    expect(hit.counted).toBe(true);
+  });
+
+  it.each([
+    ['a state summoning an envoy', 'Tajikistan summons Russian ambassador over treatment of Tajik migrants', 'forced_conscription'],
+    ['a migrant going home to his family', 'He wanted to go home to his children, said the wife of the Uzbek worker.', 'hate_rhetoric'],
+    ['police patrols stepped up to protect a shelter', 'Police will increase patrols near the shelter for asylum seekers.', 'raid_detention'],
+    ['an attack on a building', 'Attacks on asylum accommodation rose last year, the police office said.', 'violence_attack'],
+    ['a scanner, not a rule', 'Migration officers checked foreigners with fingerprint scanners.', 'official_restriction'],
+  ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
+    const analysis = analyzer.analyze({ text });
+    expect(counted(analysis, category)).toEqual([]);
+  });
+
+  it('reads a ban on re-entering as an entry ban, not a restriction', () => {
+    const analysis = analyzer.analyze({ text: 'More than 9,000 of the returning Tajik migrants had been banned from re-entering Russia.' });
+    expect(analysis.categories).toEqual(['deportation_entry_ban']);
+  });
+});
+
+describe('categories from the article context', () => {
+  const text =
+    'Police raided a construction site in Kazan on Tuesday and detained 40 natives of Central Asia. ' +
+    'The regional ministry of labour published its quarterly figures. ' +
+    'A court later ordered the deportation of twelve of those held.';
+
+  it('reports the category of a clear act with no group nearby once the article is flagged, with no points', () => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.flagged).toBe(true);
+    const deportation = hitFor(analysis, 'deportation');
+    expect(deportation.counted).toBe(false);
+    expect(analysis.categories).toEqual(['raid_detention', 'deportation_entry_ban']);
+    expect(analysis.breakdown.some((c) => c.category === 'deportation_entry_ban')).toBe(false);
+    expect(analysis.reasons).toContain(
+      `deportation_entry_ban from the article's context: "deportation" (text, sentence 3) — weight 3.0 ≥ 2.5 with no group nearby, in an article flagged for its group; no points`,
+    );
+  });
+
+  it('reports nothing from the context of an article that is not flagged', () => {
+    const analysis = analyzer.analyze({ text: 'The regional ministry of labour published its quarterly figures. A court ordered the deportation of twelve people.' });
+    expect(analysis.flagged).toBe(false);
+    expect(analysis.categories).toEqual([]);
+  });
+
+  it('does not report a weak hit from the context', () => {
+    const analysis = analyzer.analyze({ text: `${text} Officials said a new bill was being discussed.` });
+    expect(hitFor(analysis, 'bill').weight).toBeLessThan(2.5);
+    expect(analysis.categories).not.toContain('official_restriction');
+  });
+
+  it('is off for a pipeline without contextCategoryWeight', () => {
+    const off = createAnalyzer({ ...loadPipeline('xenophobia'), contextCategoryWeight: null });
+    expect(off.analyze({ text }).categories).toEqual(['raid_detention']);
+  });
 });
 
 describe('scoring', () => {
