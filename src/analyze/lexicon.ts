@@ -53,6 +53,9 @@ export interface Lexicon {
  */
 const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑']);
 
+/** The key under which phrases whose second word is skippable are kept: any article, possessive or none may stand there. */
+const SKIPPED_SECOND = '\u0000';
+
 /**
  * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
  * matches are tokenized and lemmatized the same way.
@@ -76,7 +79,11 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
       let node = byFirstKey.get(key);
       if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map() }));
       if (keys.length === 1) node.singles.push(entry);
-      else for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
+      else {
+        // A phrase whose second word may be skipped ("repatriate the body") is tried at every start of its first.
+        const seconds = (keys[1] ?? []).every((key) => SKIPPABLE.has(key)) ? [SKIPPED_SECOND] : (keys[1] ?? []);
+        for (const second of seconds) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
+      }
     }
   };
   const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null, targetWindow: null });
@@ -126,6 +133,7 @@ function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp
   if (node === undefined) return;
   if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
   if (node.bySecondKey.size === 0) return;
+  tryAll(node.bySecondKey.get(SKIPPED_SECOND), tokens, i, stamp, hits);
   const { lemma, lower, singular, sentenceOf } = tokens;
   const n = lower.length;
   const sentence = sentenceOf[i];

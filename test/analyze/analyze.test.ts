@@ -301,6 +301,8 @@ describe('phrases', () => {
     ['police patrols stepped up to protect a shelter', 'Police will increase patrols near the shelter for asylum seekers.', 'raid_detention'],
     ['an attack on a building', 'Attacks on asylum accommodation rose last year, the police office said.', 'violence_attack'],
     ['a scanner, not a rule', 'Migration officers checked foreigners with fingerprint scanners.', 'official_restriction'],
+    ['the dead repatriated, with a possessive where the phrase has an article', 'The embassy helped the families of the Uzbek workers repatriate their bodies.', 'deportation_entry_ban'],
+    ['burns as injuries, not arson', 'One of the Uzbek workers was treated for burns in hospital.', 'arson_property'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
