@@ -19,6 +19,7 @@ describe('categories', () => {
   it.each([
     ['raid_detention', 'Police raided a dormitory where labour migrants from Uzbekistan live and detained 30 people.'],
     ['raid_detention', 'Officers carried out document checks at a market, and dozens of foreigners were taken to the police station.'],
+    ['raid_detention', 'Federal immigration agents detained about 160 workers during a raid on a meatpacking plant.'],
     ['deportation_entry_ban', 'A court ordered the deportation of twelve citizens of Kyrgyzstan.'],
     ['deportation_entry_ban', 'Several Tajik nationals were denied entry at the airport and sent back on the next flight.'],
     ['violence_attack', 'Three migrants were beaten by a group of young men near a bus stop.'],
@@ -49,6 +50,7 @@ describe('target groups', () => {
     ['migrants_general', 'Police detained men of non-Slavic appearance at a market.'],
     ['migrants_general', 'Police detained violators of migration law at a market.'],
     ['muslims', 'Police detained worshippers outside a mosque after Friday prayers.'],
+    ['migrants_general', 'Schools turned away foreign children who failed the Russian test.'],
   ])('recognizes %s in "%s"', (target, text) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.targets).toContain(target);
@@ -303,6 +305,7 @@ describe('phrases', () => {
     ['a scanner, not a rule', 'Migration officers checked foreigners with fingerprint scanners.', 'official_restriction'],
     ['the dead repatriated, with a possessive where the phrase has an article', 'The embassy helped the families of the Uzbek workers repatriate their bodies.', 'deportation_entry_ban'],
     ['burns as injuries, not arson', 'One of the Uzbek workers was treated for burns in hospital.', 'arson_property'],
+    ['violence in a church (out of scope)', 'The imam called on Muslims to pray for the priest who was stabbed in a church on Wednesday.', 'violence_attack'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
