@@ -1,14 +1,18 @@
 /**
  * The blind evaluation sets: labelled articles written and coded from DOMAIN.md's scheme alone,
  * without looking at the pipeline's terms or the analyzer's output, so that their figures are not
- * tuned to the rules they measure. Same line format as analysis.jsonl; wire-length articles, and
- * each `notes` opens with the article's region in brackets so that per-region figures can be counted.
+ * tuned to the rules they measure. Same line format as analysis.jsonl; wire-length articles unless
+ * said otherwise, and each `notes` opens with the article's region in brackets so that per-region
+ * figures can be counted.
  * - fixtures/eval/analysis-blind.jsonl (bl-): about half from Russia and Central Asia.
  * - fixtures/eval/analysis-blind2.jsonl (bt-): written apart from the first, longer articles (some
  *   with the relevant paragraph buried or only the headline carrying the signal), more of them from
  *   elsewhere, every region used.
  * - fixtures/eval/analysis-blind3.jsonl (bu-): written apart from both, about three in five from
  *   Russia and Central Asia, every region used, hard negatives of each kind DOMAIN.md lists.
+ * - fixtures/eval/analysis-blind4.jsonl (bd-): written apart from the other three in the voices of
+ *   different outlets, from 150-word briefs to 700-word features where the migrant angle is one
+ *   paragraph among many; about three in five from Russia and Central Asia, every region used.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +58,17 @@ const SETS: readonly BlindSet[] = [
     file: 'analysis-blind3.jsonl',
     idPrefix: 'bu',
     rules: { words: { min: 180, max: 400 }, entities: ENTITIES, regions: ['russia_central_asia', 'uk', 'germany', 'italy', 'greece', 'poland', 'us', 'south_africa', 'turkey'] },
+    russiaShare: { min: 0.55, max: 0.65 },
+    usesEveryRegion: true,
+  },
+  {
+    file: 'analysis-blind4.jsonl',
+    idPrefix: 'bd',
+    rules: {
+      words: { min: 150, max: 700 },
+      entities: ENTITIES,
+      regions: ['russia_central_asia', 'germany', 'uk', 'france', 'italy', 'greece', 'poland', 'hungary', 'us', 'south_africa', 'turkey'],
+    },
     russiaShare: { min: 0.55, max: 0.65 },
     usesEveryRegion: true,
   },
