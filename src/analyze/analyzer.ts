@@ -28,9 +28,12 @@ const WINK_PIPE = ['pos'];
 const SUSPECT_WINDOW = 5;
 /**
  * How many counted hits a broad target must be the nearest target of to be reported beside a
- * narrower one ("an operation to identify foreign citizens … natives of Uzbekistan detained").
+ * narrower one ("an operation to identify foreign citizens … natives of Uzbekistan detained"), at
+ * least, and as a share of the hits its most-cited narrower group is nearest to: an article about
+ * Kyrgyz workers that once calls them "foreigners" is about the Kyrgyz.
  */
 const BROAD_TARGET_LEADS = 1;
+const BROAD_TARGET_SHARE = 0.5;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -187,7 +190,9 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const fromContext = score >= pipeline.threshold ? contextCategories(ctx, lackingTarget, categoryPoints) : [];
   for (const m of fromContext) categoryIds.push(m.category as string);
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
-  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && (t.narrower.every((n) => !targetIds.has(n)) || (leadingTargets.get(t.id) ?? 0) >= BROAD_TARGET_LEADS)).map((t) => t.id);
+  const leads = (id: string) => leadingTargets.get(id) ?? 0;
+  const isReported = (t: PipelineTarget) => t.narrower.every((n) => !targetIds.has(n)) || leads(t.id) >= Math.max(BROAD_TARGET_LEADS, BROAD_TARGET_SHARE * Math.max(...t.narrower.map(leads)));
+  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && isReported(t)).map((t) => t.id);
 
   // The reviewer's lines are formatted when first read: callers that only need the score and the
   // matches (counting, re-scoring) never format them. Spreading and serializing read them as usual.

@@ -457,6 +457,16 @@ describe('what a target mention is', () => {
     expect([...both.targets].sort()).toEqual(['migrants_general', 'uzbek']);
   });
 
+  it('leaves out the general group when it leads far fewer hits than a narrower one', () => {
+    const text =
+      'Police raided a hostel of Kyrgyz workers in Moscow. Officers beat three Kyrgyz men during the raid. ' +
+      'A court ordered the deportation of the Kyrgyz workers. Lawyers said the detention of foreigners was unlawful.';
+    const analysis = analyzer.analyze({ text });
+    const leads = (target: string) => analysis.matches.filter((m) => m.kind === 'target' && m.target === target && m.counted).length;
+    expect(leads('migrants_general')).toBeGreaterThan(0);
+    expect(analysis.targets).toEqual(['kyrgyz']);
+  });
+
   it('lists every group a flagged article names as such, and the broader group another is within', () => {
     const analysis = analyzer.analyze({
       title: 'Crowds attack shops of Syrian refugees',
