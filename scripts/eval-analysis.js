@@ -14,9 +14,9 @@
 // Usage: npm run build && node scripts/eval-analysis.js [pipeline] [--set FILE]… [--ner FILE] [--json] [--all-errors]
 //   pipeline      pipeline name or YAML path (default: xenophobia)
 //   --set FILE    a labelled JSONL set to score instead of the defaults (repeatable); the defaults are
-//                 fixtures/eval/analysis.jsonl and, when present, the blind sets analysis-blind.jsonl,
-//                 analysis-blind2.jsonl and analysis-blind3.jsonl (each written apart from the rules and
-//                 from each other, without looking at the rules or at the analyzer's output)
+//                 fixtures/eval/analysis.jsonl and, when present, the blind sets analysis-blind.jsonl
+//                 to analysis-blind5.jsonl (each written apart from the rules and from each other,
+//                 without looking at the rules or at the analyzer's output)
 //   --ner FILE    a CoNLL file (IOB1 or IOB2) to score instead of fixtures/eval/ner.conll
 //   --json        print the figures as one JSON document instead of the report
 //   --all-errors  list every NER error instead of the first few of each kind
@@ -25,7 +25,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const ANALYSIS_SETS = ['analysis.jsonl', 'analysis-blind.jsonl', 'analysis-blind2.jsonl', 'analysis-blind3.jsonl'].map((name) => join(root, 'fixtures/eval', name));
+const ANALYSIS_SETS = ['analysis.jsonl', 'analysis-blind.jsonl', 'analysis-blind2.jsonl', 'analysis-blind3.jsonl', 'analysis-blind4.jsonl', 'analysis-blind5.jsonl'].map((name) =>
+  join(root, 'fixtures/eval', name),
+);
 const NER_SET = join(root, 'fixtures/eval/ner.conll');
 /** How many NER errors of each kind the report lists unless --all-errors is given. */
 const NER_ERRORS_SHOWN = 25;

@@ -13,6 +13,8 @@
  * - fixtures/eval/analysis-blind4.jsonl (bd-): written apart from the other three in the voices of
  *   different outlets, from 150-word briefs to 700-word features where the migrant angle is one
  *   paragraph among many; about three in five from Russia and Central Asia, every region used.
+ * - fixtures/eval/analysis-blind5.jsonl (bf-): written at the same time as the fourth and apart from
+ *   it and the others, to the same brief.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +66,17 @@ const SETS: readonly BlindSet[] = [
   {
     file: 'analysis-blind4.jsonl',
     idPrefix: 'bd',
+    rules: {
+      words: { min: 150, max: 700 },
+      entities: ENTITIES,
+      regions: ['russia_central_asia', 'germany', 'uk', 'france', 'italy', 'greece', 'poland', 'hungary', 'us', 'south_africa', 'turkey'],
+    },
+    russiaShare: { min: 0.55, max: 0.65 },
+    usesEveryRegion: true,
+  },
+  {
+    file: 'analysis-blind5.jsonl',
+    idPrefix: 'bf',
     rules: {
       words: { min: 150, max: 700 },
       entities: ENTITIES,
