@@ -532,6 +532,8 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
   for (const cue of negations) {
     if (cue.last > hit.first || tokens.clauseOf[cue.first] !== clause) continue;
     if (hit.first - cue.last >= pipeline.negationWindow) continue;
+    // A slogan "No to the migrant enclave" rejects what follows; it does not deny it.
+    if (tokens.lower[cue.first] === 'no' && tokens.lower[cue.last] === 'to') continue;
     // A prepositional cue ("with no papers") or a noun cue ("rumours of raids") negates its own
     // phrase; "the rumour had led to pupils being insulted" reports the insults.
     // A noun cue with a complement ("rumours that police are about to start checks", "fear of

@@ -169,6 +169,13 @@ describe('negation', () => {
     expect(hitFor(act, 'insulted').negated).toBe(false);
     expect(hitFor(act, 'insulted').counted).toBe(true);
   });
+
+  it('reads a slogan "No to …" as rejection, not negation', () => {
+    const analysis = analyzer.analyze({ text: 'Opponents of the mosque held placards reading "No to the migrant enclave".' });
+    expect(hitFor(analysis, 'enclave').negated).toBe(false);
+    expect(hitFor(analysis, 'enclave').counted).toBe(true);
+    expect(analysis.flagged).toBe(true);
+  });
 });
 
 describe('headline and lead', () => {
