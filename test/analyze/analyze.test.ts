@@ -51,6 +51,7 @@ describe('target groups', () => {
     ['migrants_general', 'Police detained violators of migration law at a market.'],
     ['muslims', 'Police detained worshippers outside a mosque after Friday prayers.'],
     ['migrants_general', 'Schools turned away foreign children who failed the Russian test.'],
+    ['other:zimbabweans', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
   ])('recognizes %s in "%s"', (target, text) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.targets).toContain(target);
