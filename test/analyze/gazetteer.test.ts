@@ -50,6 +50,16 @@ describe('the world gazetteer', () => {
     expect(GAZETTEER.has(word)).toBe(false);
   });
 
+  it.each([
+    ['kazan', true],
+    ['kulob', true],
+    ['almaty', true],
+    ['london', false],
+    ['osaka', false],
+  ])('knows whether "%s" is a town of Russia, Central Asia and their neighbours: %s', (key, isNearTown) => {
+    expect(GAZETTEER.get(key)?.isNearTown).toBe(isNearTown);
+  });
+
   it('keeps a demonym a group word, though a place of that name exists', () => {
     expect(typed('German police investigated the arson.')).toEqual([]);
   });

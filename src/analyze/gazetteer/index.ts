@@ -6,10 +6,10 @@
 import type { EntityType } from '../../model/index.js';
 import { ORGANIZATIONS } from './organizations.js';
 import { COUNTRIES, LOCATIONS, type Country } from './places.js';
-import { WORLD_COUNTRIES, WORLD_PLACES, type WorldCountry } from './world.js';
+import { NEAR_TOWNS, WORLD_COUNTRIES, WORLD_PLACES, type WorldCountry } from './world.js';
 
 export * from './names.js';
-export { EVERYDAY_WORDS, HAS_WORLD_DATA } from './world.js';
+export { EVERYDAY_WORDS, HAS_WORLD_DATA, NEAR_TOWNS } from './world.js';
 
 /** A known name and the canonical spelling it stands for. */
 export interface GazetteerEntry {
@@ -21,6 +21,8 @@ export interface GazetteerEntry {
    * name is a person's.
    */
   isCurated: boolean;
+  /** A town in Russia, Central Asia, the Caucasus, Ukraine or Belarus, as the world lists have it: clubs there are named after one ("Ak Bars Kazan"). */
+  isNearTown: boolean;
 }
 
 /** Diplomatic bodies named after a country ("Tajik Embassy" = "Embassy of Tajikistan"). */
@@ -65,7 +67,7 @@ function buildGazetteer(): Map<string, GazetteerEntry> {
   const map = new Map<string, GazetteerEntry>();
   const add = (forms: readonly string[], type: EntityType, canonical = forms[0] ?? '', isCurated = true) => {
     // One entry for all the spellings of a name: 17,000 keys at start-up.
-    const entry: GazetteerEntry = { canonical, type, isCurated };
+    const entry: GazetteerEntry = { canonical, type, isCurated, isNearTown: false };
     for (const form of forms) {
       const key = normalize(form);
       if (!map.has(key)) map.set(key, entry);
@@ -86,7 +88,9 @@ function buildGazetteer(): Map<string, GazetteerEntry> {
     // A town or region listed by hand keeps its canonical name: "Nizhniy Novgorod" is "Nizhny Novgorod".
     let listed: GazetteerEntry | undefined;
     for (let k = 0; listed === undefined && k < keys.length; k++) listed = placeEntry(map, keys[k] as string);
-    const entry: GazetteerEntry = { canonical: listed?.canonical ?? row[0] ?? '', type: 'location', isCurated: listed?.isCurated ?? false };
+    const isNearTown = NEAR_TOWNS.has(row[0] ?? '');
+    if (listed !== undefined && isNearTown) listed.isNearTown = true;
+    const entry: GazetteerEntry = { canonical: listed?.canonical ?? row[0] ?? '', type: 'location', isCurated: listed?.isCurated ?? false, isNearTown };
     // A parish of the Isle of Man is called "German": a demonym stays a group word.
     for (const key of keys) if (!map.has(key) && !DEMONYMS.has(key)) map.set(key, entry);
   }

@@ -73,33 +73,37 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'chief', 'director', 'colonel', 'major', 'lieutenant', 'captain', 'sergeant', 'officer', 'imam', 'mufti', 'ambassador', 'consul',
   'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'patriarch', 'lawmaker', 'mp', 'speaker', 'commissioner', 'ombudsman',
   'ombudswoman', 'researcher', 'chancellor', 'vice-chancellor', 'governor-general', 'premier', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'rev', 'rev.', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'emir', 'sultan', 'gen', 'gen.', 'col', 'col.', 'lt', 'sgt', 'capt', 'maj', 'gov', 'gov.', 'sen', 'sen.', 'rep', 'rep.', 'professor', 'journalist', 'reporter', 'correspondent', 'editor', 'leader', 'secretary', 'envoy',
+  'father', 'archpriest', 'priest', 'bishop', 'archbishop', 'metropolitan', 'rabbi', 'mullah', 'pastor', 'constable', 'superintendent',
+  'inspector', 'detective', 'admiral', 'marshal', 'commander', 'winger', 'flanker', 'forward', 'centre-back', 'full-back', 'substitute',
+  'actress', 'actor', 'singer', 'economist', 'analyst', 'photographer', 'blogger', 'novelist', 'poet', 'cleric', 'preacher',
 ]);
 
 /** Words that, said of a following name, make it a person ("activist Valentina Chupik", "said Petrov"). */
 export const PERSON_CUES: ReadonlySet<string> = new Set([
   ...PERSON_TITLES, 'said', 'says', 'told', 'according', 'driver', 'worker', 'migrant', 'resident', 'vendor', 'owner', 'victim',
-  'witness', 'student', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'named',
+  'witness', 'student', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'named', 'back', 'keeper',
 ]);
 
 /** Last words that make a name an organization ("Tajik Embassy", "Investigative Committee"). */
 export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'embassy', 'consulate', 'ministry', 'court', 'service', 'committee', 'hall', 'guard', 'office', 'council', 'agency',
   'department', 'directorate', 'university', 'party', 'duma', 'centre', 'center', 'union', 'foundation', 'institute', 'bank',
-  'police', 'commission', 'administration', 'government', 'church', 'mosque', 'group', 'company', 'corporation', 'airlines',
+  'police', 'commission', 'administration', 'government', 'church', 'group', 'company', 'corporation', 'airlines',
   'news', 'times', 'post', 'herald', 'monitor', 'wire', 'gazette', 'gazeta', 'radio', 'tv', 'network', 'association', 'society',
   'federation', 'organization', 'organisation', 'movement', 'front', 'army', 'forces', 'inspectorate', 'prosecutor’s', 'school',
   'college', 'academy', 'hospital', 'fund', 'board', 'bureau', 'parliament', 'assembly', 'legislature', 'inc', 'inc.', 'corp', 'corp.',
   'ltd', 'ltd.', 'plc', 'llc', 'ag', 'gmbh', 'sa', 'nv', 'co', 'co.', 'holdings', 'holding', 'airways', 'motors', 'industries', 'telecom',
   'petroleum', 'energy', 'oil', 'gas', 'securities', 'capital', 'partners', 'fc', 'club', 'united', 'rovers', 'wanderers', 'athletic',
-  'city', 'county', 'team', 'tribunal', 'police', 'militia', 'brigade', 'battalion', 'regiment', 'exchange', 'press',
+  'city', 'team', 'tribunal', 'police', 'militia', 'brigade', 'battalion', 'regiment', 'exchange', 'press',
   'rossii', 'media', 'agency', 'journal', 'daily', 'telegraph', 'tribune', 'observer', 'review', 'magazine', 'channel', 'studio', 'studios',
   'enforcement', 'protection', 'policing', 'alliance', 'coalition', 'initiative', 'secretariat', 'command', 'authority', 'chamber',
-  'railways', 'railway', 'league', 'complex',
+  'railways', 'railway', 'league', 'complex', 'conference', 'convention', 'community', 'clearinghouse', 'diocese', 'archdiocese', 'eparchy',
+  'synod', 'patriarchate', 'ff', 'fk', 'sk', 'bk', 'cf', 'afc', 'cup', 'championship', 'championships', 'lig', 'liga',
 ]);
 
 /** Last words of names of events, prizes, laws and the like, which are neither people, places nor organizations. */
 export const MISC_HEADS: ReadonlySet<string> = new Set([
-  'cup', 'championship', 'championships', 'open', 'games', 'olympics', 'prix', 'award', 'awards', 'prize', 'war', 'day', 'act', 'code',
+  'open', 'games', 'olympics', 'prix', 'award', 'awards', 'prize', 'war', 'day', 'act', 'code',
   'treaty', 'accord', 'accords', 'declaration', 'festival', 'week', 'year', 'era', 'revolution', 'operation', 'crisis', 'index', 'law',
   'tournament', 'trophy', 'operation', 'series', 'classic', 'marathon', 'rally', 'tour', 'ramadan', 'eid', 'christmas', 'easter', 'navruz', 'nowruz',
 ]);
@@ -114,18 +118,57 @@ export const NOT_ACRONYM_NAMES: ReadonlySet<string> = new Set([
 export const ORGANIZATION_OPENERS: ReadonlySet<string> = new Set([
   'ministry', 'embassy', 'consulate', 'court', 'committee', 'council', 'office', 'department', 'directorate', 'union', 'university',
   'institute', 'bank', 'federation', 'association', 'organization', 'organisation', 'agency', 'service', 'commission', 'air', 'migrant',
-  'national', 'presidency', 'international',
+  'national', 'presidency', 'international', 'fc', 'ac', 'fk', 'sc',
 ]);
 
 /** Last words that make a name a place ("Amur oblast", "Primorsky Krai"). */
 export const LOCATION_HEADS: ReadonlySet<string> = new Set([
   'oblast', 'region', 'krai', 'kray', 'republic', 'district', 'province', 'okrug', 'territory', 'city', 'town', 'village',
   'street', 'avenue', 'prospekt', 'square', 'airport', 'river', 'lake', 'mountains', 'valley', 'crossing', 'station', 'raion',
-  'highway', 'park', 'bridge', 'embankment', 'island', 'market', 'bazaar',
+  'highway', 'park', 'bridge', 'embankment', 'island', 'market', 'bazaar', 'county', 'cathedral', 'prospekt', 'stadium', 'arena', 'mosque',
+]);
+
+/** Nouns for a kind of place: before a name or its "of" ("the village of Vorukh"), or in apposition to it ("Lampedusa, the island closest to Africa"). */
+export const PLACE_NOUNS: ReadonlySet<string> = new Set([
+  'city', 'town', 'village', 'region', 'district', 'capital', 'port', 'settlement', 'suburb', 'island', 'islet', 'exclave', 'enclave',
+  'province', 'prefecture', 'municipality', 'neighbourhood', 'neighborhood', 'resort', 'hamlet', 'commune', 'canton', 'borough',
+  'township', 'governorate', 'oblast', 'peninsula', 'archipelago', 'outskirts', 'quarter', 'field', 'monument', 'square', 'valley', 'street',
 ]);
 
 /** Words that, placed just before a name, make it a place ("city of Kaluga", "in Kaluga"). */
-export const LOCATION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'city', 'town', 'village', 'region', 'district', 'capital', 'port', 'settlement', 'suburb']);
+export const LOCATION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', ...PLACE_NOUNS]);
+
+/** Lowercase nouns after a name that make it a place, without joining it: "Tolmachevo airport", "the Kupchino district", "Zhaisan and Kairak crossings". */
+export const LOCATION_AFTER: ReadonlySet<string> = new Set([
+  'airport', 'market', 'bazaar', 'crossing', 'checkpoint', 'border', 'dam', 'deposit', 'mine', 'mosque', 'metro', 'reservoir', 'river',
+  'lake', 'canal', 'island', 'park', 'stadium', 'prison', 'port', 'district', 'raion', 'neighbourhood', 'neighborhood', 'suburb',
+  'republic', 'village', 'gorge', 'pass', 'coast', 'peninsula', 'estuary', 'oasis', 'station',
+]);
+
+/**
+ * Nouns for a kind of organization: right before a name ("the delivery service Samokat", "lender
+ * Mediobanca", "rivals Fenerbahce") or heading an apposition to it ("Rosseti, the grid operator").
+ */
+export const ORGANIZATION_CUES: ReadonlySet<string> = new Set([
+  'company', 'firm', 'bank', 'lender', 'operator', 'platform', 'service', 'site', 'website', 'portal', 'app', 'developer', 'charity',
+  'group', 'agency', 'start-up', 'startup', 'consultancy', 'association', 'organisation', 'organization', 'party', 'movement', 'network',
+  'retailer', 'carrier', 'airline', 'manufacturer', 'maker', 'carmaker', 'automaker', 'insurer', 'broker', 'fund', 'watchdog', 'regulator',
+  'newspaper', 'outlet', 'broadcaster', 'daily', 'tabloid', 'publisher', 'magazine', 'club', 'union', 'giant', 'conglomerate', 'chain',
+  'marketplace', 'foundation', 'ngo', 'federation', 'institute', 'channel', 'producer', 'miner', 'exporter', 'investor', 'contractor',
+  'subsidiary', 'supplier', 'provider', 'distributor', 'brand', 'bloc', 'coalition', 'alliance', 'faction', 'outfit', 'collective',
+  'initiative', 'pollster', 'side', 'rivals', 'champions', 'nonprofit', 'non-profit', 'corporation', 'cooperative', 'lobby', 'utility',
+  'builder', 'monopoly', 'think-tank', 'tank', 'chamber', 'employer', 'trust', 'confederation', 'syndicate', 'authority',
+]);
+
+/**
+ * Lowercase nouns after a name that make it an organization: "Eni shares", "his YouTube channel",
+ * "the Itar-Tass news agency", "the Avito and Cian platforms". The kinds of organization count,
+ * but not those a team or a town is as often named by ("rivals", "side", "group", "trust").
+ */
+export const ORGANIZATION_AFTER: ReadonlySet<string> = new Set([
+  ...[...ORGANIZATION_CUES].filter((word) => !['side', 'rivals', 'champions', 'group', 'tank', 'trust', 'chamber', 'authority', 'lobby'].includes(word)),
+  'share', 'shareholder', 'subsidiary', 'headquarters', 'regiment', 'brigade', 'battalion', 'militia', 'diocese', 'franchise',
+]);
 
 /** Capitalized words that are never names on their own: months, days, pronouns, section words. */
 export const NOT_NAMES: ReadonlySet<string> = new Set([

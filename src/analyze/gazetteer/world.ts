@@ -22,10 +22,12 @@ interface WorldData {
   places: readonly (readonly string[])[];
   /** Everyday English words, lowercase; empty when the module has none. */
   everydayWords: ReadonlySet<string>;
+  /** Canonical names of towns in Russia, Central Asia, the Caucasus, Ukraine and Belarus; empty when the module has none. */
+  nearTowns: ReadonlySet<string>;
 }
 
 function parseWorldData(module: unknown): WorldData | null {
-  const { FORMAT: format, COUNTRY_ROWS: countryRows, PLACE_ROWS: placeRows, EVERYDAY_WORDS: everydayWords } = module as Record<string, unknown>;
+  const { FORMAT: format, COUNTRY_ROWS: countryRows, PLACE_ROWS: placeRows, EVERYDAY_WORDS: everydayWords, NEAR_TOWNS: nearTowns } = module as Record<string, unknown>;
   if (format !== FORMAT || typeof countryRows !== 'string' || typeof placeRows !== 'string') return null;
   const countries = countryRows.split('\n').map((line) => {
     const [code = '', names = ''] = line.split('|');
@@ -35,7 +37,12 @@ function parseWorldData(module: unknown): WorldData | null {
     const bar = line.indexOf('|');
     return bar < 0 ? [line] : [line.slice(0, bar), ...line.slice(bar + 1).split(';')];
   });
-  return { countries, places, everydayWords: new Set(typeof everydayWords === 'string' ? everydayWords.split(' ') : []) };
+  return {
+    countries,
+    places,
+    everydayWords: new Set(typeof everydayWords === 'string' ? everydayWords.split(' ') : []),
+    nearTowns: new Set(typeof nearTowns === 'string' ? nearTowns.split('\n') : []),
+  };
 }
 
 const WORLD_DATA: WorldData | null = await import(WORLD_DATA_URL.href).then(parseWorldData, () => null);
@@ -48,3 +55,5 @@ export const WORLD_COUNTRIES: readonly WorldCountry[] = WORLD_DATA?.countries ??
 export const WORLD_PLACES: readonly (readonly string[])[] = WORLD_DATA?.places ?? [];
 /** Everyday English words, lowercase ("research", "alliance"); empty without the generated data. */
 export const EVERYDAY_WORDS: ReadonlySet<string> = WORLD_DATA?.everydayWords ?? new Set();
+/** Canonical names of the towns the world lists keep in Russia, Central Asia, the Caucasus, Ukraine and Belarus ("Kazan", "Kulob"). */
+export const NEAR_TOWNS: ReadonlySet<string> = WORLD_DATA?.nearTowns ?? new Set();
