@@ -60,7 +60,7 @@ const LOWERCASE_HEADS: ReadonlySet<string> = new Set([
 /** Lowercase heads of a local body after its field: "the Moscow health department", "the Görlitz police directorate". */
 const LOWERCASE_BODY_HEADS: ReadonlySet<string> = new Set(['department', 'directorate', 'ministry', 'inspectorate', 'administration', 'committee', 'office']);
 /** Group words that are adjectives of origin or faith, not names, when they end a run ("Central Asian"). */
-const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern']);
+const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern', 'men', 'women']);
 /** Lowercase particles inside a person's name ("dos Santos", "van Gogh", "bin Salman"). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'das', 'de', 'del', 'der', 'di', 'dos', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el']);
 const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'write', 'claim', 'state', 'note', 'explain']);
@@ -180,8 +180,9 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
       else if ((joins & Joins.Hyphen) !== 0 && isAttached(t, b) && b + 1 < last && isAttached(t, b + 1) && !isHyphenSuffix(t, b + 1, last)) b += 2;
       else if ((joins & Joins.Particle) !== 0 && startsName(t, flags, b + 1, last)) b++;
       else if ((joins & Joins.Inner) !== 0 && t.capitalized[b] === 1 && isNameNext && !(isTitleCased ??= isTitleCase(t, first, last))) b++;
-      else if ((joins & Joins.Organization) !== 0 && isNameNext) {
-        let c = b + 1;
+      else if ((joins & Joins.Organization) !== 0 && (isNameNext || ((low === 'for' || low === 'on') && isTheName(t, flags, b + 1, last)))) {
+        // "Office for the Protection of the Constitution": "the" may follow "for" or "on".
+        let c = isNameNext ? b + 1 : b + 2;
         while (c < last && flags[c] === 1) c++;
         if (!joinsOrganization(t, a, b, c)) break;
         b = c;
@@ -190,10 +191,13 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
         const and = fieldListEnd(t, flags, b, last);
         if (and < 0) break;
         b = and;
-      } else if ((joins & Joins.In) !== 0 && isNameNext && isCommunityOf(t, a, b)) {
-        // "Central Council of Muslims in Germany": a body of a faith or a people in a country.
-        b++;
-        while (b < last && flags[b] === 1) b++;
+      } else if ((joins & Joins.In) !== 0 && isNameNext) {
+        // "Central Council of Muslims in Germany": a body of a faith or a people in a country;
+        // "Organisation for Security and Cooperation in Europe": a known name goes on.
+        let c = b + 1;
+        while (c < last && flags[c] === 1) c++;
+        if (!isCommunityOf(t, a, b) && knownName(t, a, c) === undefined) break;
+        b = c;
       } else break;
     }
     if (b < last && LOWERCASE_HEADS.has(t.lower[b] as string)) b++;
@@ -247,6 +251,11 @@ function coordinate(t: TokenTable, out: EntitySpan[], span: EntitySpan, state: D
     previous.type = span.type;
     state.weak.delete(previous);
   }
+}
+
+/** "the" and a name at k: "Office for the Protection of the Constitution". */
+function isTheName(t: TokenTable, flags: Uint8Array, k: number, last: number): boolean {
+  return t.lower[k] === 'the' && k + 1 < last && flags[k + 1] === 1;
 }
 
 /** Whether a first name stands in tokens [a, b): "Helen Marsh of Counter Terrorism Policing" is a person and a body. */
@@ -495,7 +504,12 @@ interface RunWords {
 }
 
 function runWords(t: TokenTable, a: number, b: number, hasPieces: boolean): RunWords {
-  if (!hasPieces) return { firstLow: t.lower[a] as string, lastLow: t.lower[b - 1] as string, count: b - a, values: null };
+  if (!hasPieces) {
+    // "Abdysh-Ata Kant" is two words.
+    let count = 1;
+    for (let k = a + 1; k < b; k++) if (!isAttached(t, k)) count++;
+    return { firstLow: t.lower[a] as string, lastLow: t.lower[b - 1] as string, count, values: null };
+  }
   const values: string[] = [];
   for (let k = a; k < b; k++) {
     if (k > a && isWordPiece(t, k)) values[values.length - 1] += t.value[k] as string;
@@ -525,8 +539,14 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
     // "the Greek Ministry of Citizen Protection" is the ministry; "the Italian Red Cross" is a body of its own.
     if (t.lower[a + 1] === 'ministry') return makeSpan(t, field, a + 1, b, 'organization', null);
     if (knownName(t, a + 1, b)?.type === 'organization') return makeSpan(t, field, a, b, 'organization', null);
+    // "Kenyan Wilson Kipketer won": a nationality before a person's name is no part of it.
+    if (!hasOrganizationCue(t, a, false) && !ORGANIZATION_HEADS.has(lastLow) && isPersonName(t, a + 1, b, runWords(t, a + 1, b, hasPieces))) {
+      return typeRun(t, field, a + 1, b, false, hasPieces, state);
+    }
   }
   const ofHead = headBeforeOf(t, a, b);
+  // "Tour of Turkey", "Day of Remembrance": an event.
+  if (ofHead !== null && MISC_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'other', null);
   if (ofHead !== null && LOCATION_OF_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'location', null);
   if (ofHead !== null && ORGANIZATION_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'organization', null);
   if (ORGANIZATION_HEADS.has(lastLow) || (count > 1 && ORGANIZATION_OPENERS.has(firstLow)) || hasHeadBeforePlace(t, a, b)) return makeSpan(t, field, a, b, 'organization', null);
@@ -822,6 +842,8 @@ function typeTableName(t: TokenTable, field: TextField, a: number, b: number): E
   const known = knownName(t, a, b);
   if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
   if (GROUP_WORDS.has(t.lower[b - 1] as string)) return null;
+  // "1. Wilson Kipketer ( Denmark ) 1:42.64": an athlete and the country he runs for.
+  if (b - a > 1 && t.lower[b] === '(' && COUNTRY_KEYS.has(t.lower[b + 1] as string)) return makeSpan(t, field, a, b, 'person', null);
   // "Kairat Almaty 2": a club named after its town, though its first word is a first name.
   if (b - a > 1 && NEAR_TOWN_KEYS.has(t.lower[b - 1] as string)) return makeSpan(t, field, a, b, 'organization', null);
   if (FIRST_NAMES.has(t.lower[a] as string) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
@@ -856,7 +878,8 @@ function findShoutedNames(t: TokenTable, field: TextField, first: number, last: 
       if (known) found = makeSpan(t, field, i, b, known.type, known.canonical);
     }
     if (found === null && state.namedWords.has(low)) found = makeSpan(t, field, i, i + 1, 'other', titleCase(t, i, i + 1));
-    if (found === null && FIRST_NAMES.has(low) && i + 1 < last && LETTER.test(t.value[i + 1] as string) && t.pos[i + 1] !== 'PUNCT') {
+    // "RAIL PROJECT": a first name before an everyday word is the word.
+    if (found === null && FIRST_NAMES.has(low) && i + 1 < last && LETTER.test(t.value[i + 1] as string) && t.pos[i + 1] !== 'PUNCT' && !EVERYDAY_WORDS.has(t.lower[i + 1] as string)) {
       found = makeSpan(t, field, i, i + 2, 'person', titleCase(t, i, i + 2));
     }
     if (found) {

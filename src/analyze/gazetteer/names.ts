@@ -64,7 +64,27 @@ yevgenia yevgeniy yevgeny yitzhak yoshiro yulia yuri yury yusuf yves zafar zakha
 zhanna zhao zhoomart zhou zhyldyz zinaida zohir zoir zokir zoran zufar zulfiya zurab
 `;
 
-export const FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAME_WORDS.split(/\s+/).filter(Boolean));
+/**
+ * Given names common in European, Turkish, Arab, African and Japanese news coverage, with the
+ * spellings with and without their diacritics ("Özgür", "Ozgur"): "Meryem Aksoy", "Thabo Dlamini".
+ */
+const MORE_FIRST_NAME_WORDS = `
+abdel abdi abdirahman adel agnieszka aisha aisuluu akira alessandro amadou amine aminata ammar anas andrzej aoife ayoub ayse ayşe
+balazs balázs bilal bjorn björn bongani bulent bülent burak callum camille cengiz cheikh cheslin chiara chinedu chipo chloe christos
+ciaran connor cyril davide declan devlet dimitris eben edouard eleni elif ella emeka emine emre eoin ercan erdal erkan ewa fatima
+fatma fatou federico femke ferhat fiona firas francesca frans frederic frédéric gergely geert ghassan giorgia giorgos giulia gokhan
+gökhan hakan halil hannah haruki hasan hideki huseyin hüseyin ibrahima isabella issa istvan istván jakub jamie jaroslaw jarosław
+jawad jeroen jessica joanna joost jorg jörg julius kamil kanybek katarzyna kemal kenji kerem kieran kirsty konstantinos krzysztof
+kudzai kwame kyriakos laszlo lászló lerato levent liam lucy lukasz łukasz magdalena mamadou manon marek mariam marieke mateusz
+mathilde matteo mehmet meryem metin mia mikael mohamad moussa mounir moustafa muhammed murat mustafa nabil naomi niamh nihat nikos
+nils noah nomvula nour olivia olivier omer ömer onur orhan osman ousmane ozgur özgür panagiotis pawel paweł pieter piotr przemyslaw
+przemysław rachel rachid rami rene rené rory ruud sami sander seamus selahattin selim serkan shohei simone sinan siobhan sipho siya
+sophie stephane stéphane suleyman süleyman sven tafadzwa takeshi tarek tarik tarık taro tatenda tayyip tendai thabo thandiwe themba
+thierry thijs tolga tomasz tuncay tunde valerie valérie vassilis volkan walid wojciech yannis yasin yilmaz yılmaz yoshihide youssef
+yousef zaid zbigniew zeynep ziad zoltan zoltán
+`;
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(`${FIRST_NAME_WORDS} ${MORE_FIRST_NAME_WORDS}`.split(/\s+/).filter(Boolean));
 
 /** Titles and roles that precede a name ("Prosecutor-General Igor Krasnov"): stripped, and the name is a person. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([

@@ -14,7 +14,7 @@ RU|Russia|Russian Federation;RF;Rossiya|Russian;Russians
 TJ|Tajikistan|Tadzhikistan;Tadjikistan|Tajik;Tadzhik;Tadjik;Tajikistani;Tajiks
 UZ|Uzbekistan||Uzbek;Uzbekistani;Uzbeks
 KG|Kyrgyzstan|Kirgizia;Kirghizia;Kyrgyz Republic;Kirgizstan|Kyrgyz;Kirghiz;Kirgiz;Kyrgyzstani
-KZ|Kazakhstan|Kazakstan|Kazakh;Kazakhstani;Kazak
+KZ|Kazakhstan|Kazakstan;Qazaqstan|Kazakh;Kazakhstani;Kazak
 TM|Turkmenistan||Turkmen
 AF|Afghanistan||Afghan;Afghans
 AM|Armenia||Armenian
@@ -191,6 +191,8 @@ Khiva,Termez,Kokand,Chui,Khorog,Penjikent,Rasht Valley,Turkmenabat
 Togliatti,Astrakhan,Ulan-Ude,Orel,Korolyov,Salavat,Maikop,Sergiev Posad,Shchyolkovo,Magas,Gorno-Altaisk
 Vladimir Oblast,Chelyabinsk Oblast,Kemerovo Oblast,Rostov Oblast,Murmansk Oblast,Arkhangelsk Oblast,Ulyanovsk Oblast,Oryol Oblast,Khabarovsk Krai,Stavropol Krai,Zabaikalsky Krai,Kamchatka Krai,Ingushetia,Kabardino-Balkaria,Karachay-Cherkessia,Adygea,Kalmykia,Mordovia,Chuvashia,Mari El,Udmurtia,Yakutia,Buryatia,Tuva,Khakassia,Yamal,Yugra,Khanty-Mansi,Volga,Volga region
 Sadovod,Lublino,Maryino,Khovrino,Kremlin
+Ionian Sea,Black Sea,North Sea,Baltic Sea,Sahara,Maghreb,Horn of Africa,Sinai,Darfur,Bosphorus,Tien Shan,Pamir,Pamirs,Bekaa Valley
+Lesbos,Lesvos,Samos,Chios,Kos,Leros,Moria,Lampedusa,Rhodes,Corfu,Santorini,Mykonos,Canaries,Evros,Darien Gap,Calais,Dunkirk,Ventimiglia,Old Bailey
 `;
 
 /** Regions, cities, districts, crossings and airports. */
@@ -232,6 +234,11 @@ export const LOCATIONS: readonly (readonly string[])[] = [
   ['Almaty', 'Alma-Ata'],
   ['Astana', 'Nur-Sultan'],
   ['Kyiv', 'Kiev'],
+  ['English Channel', 'Channel'],
+  ['Mediterranean', 'Mediterranean Sea'],
+  ['Aegean', 'Aegean Sea'],
+  ['Adriatic', 'Adriatic Sea'],
+  ['Caspian', 'Caspian Sea'],
   // Venues are places, as coders type them.
   ['Crocus City Hall', 'Krokus City Hall', 'Crocus', 'Krokus', 'Crocus City'],
   ['Moscow Cathedral Mosque', 'Cathedral Mosque'],
