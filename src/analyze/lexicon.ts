@@ -26,6 +26,8 @@ export interface LexiconEntry {
 interface KeyNode {
   singles: LexiconEntry[];
   bySecondKey: Map<string, LexiconEntry[]>;
+  /** Phrases whose second word may be skipped ("repatriate the body"): tried at every start of the first. */
+  skippedSecond: LexiconEntry[];
 }
 
 /** A phrase found in a token table: tokens [first, last). */
@@ -53,9 +55,6 @@ export interface Lexicon {
  */
 const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑']);
 
-/** The key under which phrases whose second word is skippable are kept: any article, possessive or none may stand there. */
-const SKIPPED_SECOND = '\u0000';
-
 /**
  * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
  * matches are tokenized and lemmatized the same way.
@@ -77,13 +76,10 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     entries.push(entry);
     for (const key of keys[0] ?? []) {
       let node = byFirstKey.get(key);
-      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map() }));
+      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map(), skippedSecond: [] }));
       if (keys.length === 1) node.singles.push(entry);
-      else {
-        // A phrase whose second word may be skipped ("repatriate the body") is tried at every start of its first.
-        const seconds = (keys[1] ?? []).every((key) => SKIPPABLE.has(key)) ? [SKIPPED_SECOND] : (keys[1] ?? []);
-        for (const second of seconds) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
-      }
+      else if ((keys[1] ?? []).every((second) => SKIPPABLE.has(second))) node.skippedSecond.push(entry);
+      else for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
     }
   };
   const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null, targetWindow: null });
@@ -132,8 +128,8 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
 function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp: number, hits: LexiconHit[]): void {
   if (node === undefined) return;
   if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
+  if (node.skippedSecond.length > 0) tryAll(node.skippedSecond, tokens, i, stamp, hits);
   if (node.bySecondKey.size === 0) return;
-  tryAll(node.bySecondKey.get(SKIPPED_SECOND), tokens, i, stamp, hits);
   const { lemma, lower, singular, sentenceOf } = tokens;
   const n = lower.length;
   const sentence = sentenceOf[i];
