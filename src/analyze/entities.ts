@@ -196,7 +196,7 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
         // "Organisation for Security and Cooperation in Europe": a known name goes on.
         let c = b + 1;
         while (c < last && flags[c] === 1) c++;
-        if (!isCommunityOf(t, a, b) && knownName(t, a, c) === undefined) break;
+        if (!isCommunityOf(t, a, b) && (b - a < MIN_KNOWN_BEFORE_IN || knownName(t, a, c) === undefined)) break;
         b = c;
       } else break;
     }
@@ -204,15 +204,17 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     else if (b + 1 < last && t.pos[b] === 'NOUN' && LOWERCASE_BODY_HEADS.has(t.lower[b + 1] as string) && t.capitalized[b] === 0) b += 2;
     i = b;
     // A sentence-initial word is capitalized anyway: keep it only when it is known to be a name.
-    const isInitial = a === first || (a === first + 1 && t.pos[first] === 'PUNCT') || (t.pos[a - 1] === 'PUNCT' && DATELINE_DASHES.has(t.lower[a - 1] as string) && !isAttached(t, a - 1));
+    const isInitial = a === first || (a === first + 1 && t.pos[first] === 'PUNCT');
     const opensDateline = a === first && isDateline(t, b, last);
-    if (isInitial && !isTable && !opensDateline && !isKnownInitial(t, a, b, state)) {
+    // After a dateline's dash the sentence starts again: "MOSCOW, April 30 — Natives of Central Asia say".
+    const isAfterDash = !isInitial && t.pos[a - 1] === 'PUNCT' && DATELINE_DASHES.has(t.lower[a - 1] as string) && !isAttached(t, a - 1);
+    if ((isInitial && !isTable && !opensDateline && !isKnownInitial(t, a, b, state)) || (isAfterDash && isCommonWordAfterDash(t, a, b))) {
       a++;
       while (a < b && flags[a] !== 1) a++;
     }
     if (a >= b) continue;
     // "in The Hague": a capitalized "The" inside the sentence may open a known name.
-    if (a > first && !isInitial && t.lower[a - 1] === 'the' && t.capitalized[a - 1] === 1 && knownName(t, a - 1, b) !== undefined) a--;
+    if (a > first && !isInitial && !isAfterDash && t.lower[a - 1] === 'the' && t.capitalized[a - 1] === 1 && knownName(t, a - 1, b) !== undefined) a--;
     let span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, opensDateline, hasPieces, state);
     if (span === null) continue;
     if (hasPieces && isWordPiece(t, span.last - 1)) span = withoutFullStop(span);
@@ -252,6 +254,9 @@ function coordinate(t: TokenTable, out: EntitySpan[], span: EntitySpan, state: D
     state.weak.delete(previous);
   }
 }
+
+/** Tokens a known name has before its "in" ("Organisation for Security and Cooperation in Europe"); shorter runs are not looked up. */
+const MIN_KNOWN_BEFORE_IN = 4;
 
 /** "the" and a name at k: "Office for the Protection of the Constitution". */
 function isTheName(t: TokenTable, flags: Uint8Array, k: number, last: number): boolean {
@@ -422,19 +427,49 @@ function isEverydayRun(t: TokenTable, a: number, b: number): boolean {
   return true;
 }
 
+/** Whether a word is capitalized somewhere inside a sentence of the text. */
+function isMidCapital(state: DocState, low: string): boolean {
+  state.midCaps ??= new Set(state.midCapitals);
+  return state.midCaps.has(low);
+}
+
 function isKnownInitial(t: TokenTable, a: number, b: number, state: DocState): boolean {
   const low = t.lower[a] as string;
-  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || GAZETTEER.has(low)) return true;
-  state.midCaps ??= new Set(state.midCapitals);
-  if (state.midCaps.has(low)) return true;
+  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || knownName(t, a, a + 1) !== undefined) return true;
+  if (isMidCapital(state, low)) return true;
   // "Zoltrex Holdings fell": a proper noun followed by more of the name.
-  if (b - a > 1 && t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) return true;
+  if (b - a > 1 && t.pos[a] === 'PROPN' && ((t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) || isHyphen(t.lower[a + 1] as string))) return true;
   if (b - a === 1 && ACRONYM.test(t.value[a] as string) && !NOT_ACRONYM_NAMES.has(low)) return true;
   // "Ministry of Citizen Protection said", "Doctors Without Borders said": an organization's name opens the sentence.
   if (b - a > 2 && (ORGANIZATION_OPENERS.has(low) || (t.capitalized[a + 1] === 1 && NAME_INNER_WORDS.has(t.lower[a + 1] as string)))) return true;
-  // "Samokat, the delivery service", "Gardai said": a proper noun no English word list has.
-  if (t.pos[a] === 'PROPN' && HAS_WORLD_DATA && !EVERYDAY_WORDS.has(low) && !EVERYDAY_WORDS.has(nounBase(t, a))) return true;
+  // "Samokat, the delivery service", "Gardai said", "JPMorgan and Citi": a proper noun in apposition,
+  // before a speech verb or with a company's capitals, that no English word list has.
+  if (b - a === 1 && t.pos[a] === 'PROPN' && (isApposed(t, b) || isSpeaker(t, b) || isCamelCase(t.value[a] as string) || cueAfter(t, b) === 'organization') && HAS_WORLD_DATA && !isEverydayWord(t, a, low)) {
+    return true;
+  }
   return knownName(t, a, b) !== undefined;
+}
+
+/** ", a …", ", the …", ", one of …" after a name. */
+function isApposed(t: TokenTable, b: number): boolean {
+  return t.lower[b] === ',' && APPOSITION_OPENERS.has(t.lower[b + 1] as string);
+}
+
+/** A speech verb after a name: "Gardai said". */
+function isSpeaker(t: TokenTable, b: number): boolean {
+  return t.pos[b] === 'VERB' && SPEECH_LEMMAS.has(t.lemma[b] as string);
+}
+
+/**
+ * An everyday word opening the sentence after a dateline's dash ("— Members of Operation
+ * Dudula", "— Police and National Guard officers"), which no name list knows; "— South Africa's",
+ * "— Air Manas said" are names.
+ */
+function isCommonWordAfterDash(t: TokenTable, a: number, b: number): boolean {
+  const low = t.lower[a] as string;
+  if (FIRST_NAMES.has(low) || !EVERYDAY_WORDS.has(low)) return false;
+  if (b - a > 1 && ((t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) || ORGANIZATION_OPENERS.has(low))) return false;
+  return knownName(t, a, a + 1) === undefined && knownName(t, a, b) === undefined;
 }
 
 /** "KALUGA, April 3 —", "AL-AIN , United Arab Emirates 1996-12-06": a place opening a dateline. */
@@ -449,13 +484,25 @@ function isDateline(t: TokenTable, b: number, last: number): boolean {
 }
 
 /**
- * The gazetteer entry of tokens [a, b), if any. Building a run's key costs a string and two
- * lookups; the run's first word must open some known name first, which most runs fail.
+ * The gazetteer entry of tokens [a, b), if any. A single token is its own key: one lookup.
+ * Building a longer run's key costs a string and two lookups; the run's first word must open some
+ * known name first, which most runs fail.
  */
 function knownName(t: TokenTable, a: number, b: number): GazetteerEntry | undefined {
-  if (!GAZETTEER_LEADS.has(leadingWord(t.lower[a] as string))) return undefined;
-  return GAZETTEER.get(runKey(t, a, b));
+  // A run is looked up by the initial-word check, then by typing: the second asks the first's answer.
+  if (t === lastLookup.table && a === lastLookup.first && b === lastLookup.last) return lastLookup.entry;
+  let entry: GazetteerEntry | undefined;
+  if (b - a === 1) entry = GAZETTEER.get(tokenKey(t.lower[a] as string));
+  else if (GAZETTEER_LEADS.has(leadingWord(t.lower[a] as string))) entry = GAZETTEER.get(runKey(t, a, b));
+  lastLookup.table = t;
+  lastLookup.first = a;
+  lastLookup.last = b;
+  lastLookup.entry = entry;
+  return entry;
 }
+
+/** The last run looked up and its entry. */
+const lastLookup: { table: TokenTable | null; first: number; last: number; entry: GazetteerEntry | undefined } = { table: null, first: 0, last: 0, entry: undefined };
 
 /**
  * The gazetteer key of tokens [a, b): `normalizeName` of their text, built from the lowercase
@@ -530,50 +577,80 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   const known = knownName(t, a, b);
   if (known && !isPersonNotPlace(t, a, b, known)) {
     // "the news site Fergana", "Ukraine's Azov regiment", "Krasnodar have signed": a cue outweighs a town of the same name.
-    const isOrganizationHere = known.type === 'location' && b - a === 1 && !isCountry(known.canonical) && (isUnitOf(t, b) || isTeam(t, a, b) || hasOrganizationCue(t, a, false));
+    const isOrganizationHere = known.type === 'location' && b - a === 1 && (isUnitOf(t, b) || isTeam(t, a, b) || hasOrganizationCue(t, a, false)) && !isCountry(known.canonical);
     return makeSpan(t, field, a, b, isOrganizationHere ? 'organization' : known.type, isOrganizationHere ? null : known.canonical);
   }
   const words = runWords(t, a, b, hasPieces);
   const { firstLow, lastLow, count } = words;
-  if (count > 1 && DEMONYMS.has(firstLow)) {
+  // One lookup per word tells what it is to a name: head, opener, title, joiner, demonym.
+  let first = 0;
+  let last = 0;
+  let all = 0;
+  let inner = 0;
+  let titleAt = -1;
+  let headAt = -1;
+  let ofHead = -1;
+  let previous = 0;
+  for (let k = a; k < b; k++) {
+    const bits = wordClass(t.lower[k] as string);
+    all |= bits;
+    if (k === a) first = bits;
+    if (k === b - 1) last = bits;
+    else {
+      if ((bits & Word.Title) !== 0) titleAt = k;
+      if ((bits & Word.OrganizationHead) !== 0) headAt = k;
+      if (k > a) {
+        inner |= bits;
+        if (ofHead < 0 && t.lower[k] === 'of' && t.capitalized[k] === 0) ofHead = previous;
+      }
+    }
+    previous = bits;
+  }
+  if (hasPieces) {
+    first = wordClass(firstLow);
+    last = wordClass(lastLow);
+  }
+  if (count > 1 && (first & Word.Demonym) !== 0) {
     // "the Greek Ministry of Citizen Protection" is the ministry; "the Italian Red Cross" is a body of its own.
     if (t.lower[a + 1] === 'ministry') return makeSpan(t, field, a + 1, b, 'organization', null);
     if (knownName(t, a + 1, b)?.type === 'organization') return makeSpan(t, field, a, b, 'organization', null);
     // "Kenyan Wilson Kipketer won": a nationality before a person's name is no part of it.
-    if (!hasOrganizationCue(t, a, false) && !ORGANIZATION_HEADS.has(lastLow) && isPersonName(t, a + 1, b, runWords(t, a + 1, b, hasPieces))) {
+    if (!hasOrganizationCue(t, a, false) && (last & Word.OrganizationHead) === 0 && isPersonName(t, a + 1, b, runWords(t, a + 1, b, hasPieces))) {
       return typeRun(t, field, a + 1, b, false, hasPieces, state);
     }
   }
-  const ofHead = headBeforeOf(t, a, b);
-  // "Tour of Turkey", "Day of Remembrance": an event.
-  if (ofHead !== null && MISC_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'other', null);
-  if (ofHead !== null && LOCATION_OF_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'location', null);
-  if (ofHead !== null && ORGANIZATION_HEADS.has(ofHead)) return makeSpan(t, field, a, b, 'organization', null);
-  if (ORGANIZATION_HEADS.has(lastLow) || (count > 1 && ORGANIZATION_OPENERS.has(firstLow)) || hasHeadBeforePlace(t, a, b)) return makeSpan(t, field, a, b, 'organization', null);
-  if ((LOCATION_HEADS.has(lastLow) || LOCATION_OPENERS.has(firstLow)) && count > 1) return makeSpan(t, field, a, b, 'location', null);
+  if (ofHead >= 0) {
+    // "Tour of Turkey" names an event, "Port of Odessa" a place, "Central Bank of Uzbekistan" a body.
+    if ((ofHead & Word.MiscHead) !== 0) return makeSpan(t, field, a, b, 'other', null);
+    if ((ofHead & Word.LocationOfHead) !== 0) return makeSpan(t, field, a, b, 'location', null);
+    if ((ofHead & Word.OrganizationHead) !== 0) return makeSpan(t, field, a, b, 'organization', null);
+  }
+  if ((last & Word.OrganizationHead) !== 0 || (count > 1 && (first & Word.OrganizationOpener) !== 0) || (headAt >= 0 && isHeadBeforePlaces(t, headAt, b))) {
+    return makeSpan(t, field, a, b, 'organization', null);
+  }
+  if (((last & Word.LocationHead) !== 0 || (first & Word.LocationOpener) !== 0) && count > 1) return makeSpan(t, field, a, b, 'location', null);
   // A run of group words ("Tajik", "Central Asian", "Muslims") names a group, not an entity.
   if (GROUP_WORDS.has(t.singular[b - 1] || lastLow)) return null;
   if (isDatelinePlace) return makeSpan(t, field, a, b, 'location', titleCase(t, a, b));
   // Titles before a name: strip them, and the name is a person's.
-  let k = b - 2;
-  while (k >= a && !PERSON_TITLES.has(t.lower[k] as string)) k--;
-  if (k >= a && t.capitalized[k + 1] === 1 && t.pos[k + 1] !== 'PUNCT') return makeSpan(t, field, k + 1, b, 'person', null);
+  if (titleAt >= 0 && t.capitalized[titleAt + 1] === 1 && t.pos[titleAt + 1] !== 'PUNCT') return makeSpan(t, field, titleAt + 1, b, 'person', null);
   // "Alternative for Germany", "Doctors Without Borders": only an organization's name joins across these.
-  if (hasJoiner(t, a, b)) return makeSpan(t, field, a, b, 'organization', null);
+  if ((inner & Word.OrganizationInner) !== 0) return makeSpan(t, field, a, b, 'organization', null);
+  const isFirstName = FIRST_NAMES.has(firstLow);
   if (count > 1) {
-    if (COMPASS_WORDS.has(firstLow) && knownName(t, a + 1, b)?.type === 'location') return makeSpan(t, field, a, b, 'location', null);
+    if ((first & Word.Compass) !== 0 && knownName(t, a + 1, b)?.type === 'location') return makeSpan(t, field, a, b, 'location', null);
     // "Statistics Netherlands", "Universities UK", "Care England": an everyday word and a country.
-    if (count === 2 && b - a === 2 && COUNTRY_KEYS.has(lastLow) && EVERYDAY_WORDS.has(nounBase(t, a)) && !FIRST_NAMES.has(firstLow) && !DEMONYMS.has(firstLow)) {
+    if (count === 2 && b - a === 2 && COUNTRY_KEYS.has(lastLow) && !isFirstName && (first & Word.Demonym) === 0 && EVERYDAY_WORDS.has(nounBase(t, a))) {
       return makeSpan(t, field, a, b, 'organization', null);
     }
     // "Ak Bars Kazan", "Kairat Almaty", "Ravshan Kulob": a club named after its town.
-    if (count <= 3 && NEAR_TOWN_KEYS.has(lastLow) && !SURNAME.test(lastLow) && !hasTitle(t, a, b)) return makeSpan(t, field, a, b, 'organization', null);
+    if (count <= 3 && (all & Word.Title) === 0 && NEAR_TOWN_KEYS.has(lastLow) && !SURNAME.test(lastLow)) return makeSpan(t, field, a, b, 'organization', null);
   }
-  const cued = cuedType(t, a, b, words);
+  const cued = cuedType(t, a, b, words, isFirstName);
   if (cued !== null) return makeSpan(t, field, a, b, cued, null);
-  if (MISC_HEADS.has(lastLow) || hasGroupWord(t, a, b)) return makeSpan(t, field, a, b, 'other', null);
+  if ((last & Word.MiscHead) !== 0 || (all & Word.Demonym) !== 0) return makeSpan(t, field, a, b, 'other', null);
   // "the application centre in Ter Apel": a place's preposition before two or three words that name no one.
-  if (count >= 2 && count <= 3 && hasLocationCue(t, a) && !FIRST_NAMES.has(firstLow) && endsNounPhrase(t, b) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) {
+  if (count >= 2 && count <= 3 && !isFirstName && hasLocationCue(t, a) && endsNounPhrase(t, b) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) {
     return makeSpan(t, field, a, b, 'location', null);
   }
   if (isPersonName(t, a, b, words)) {
@@ -597,25 +674,53 @@ function isEverydayWord(t: TokenTable, k: number, low: string): boolean {
 /** Heads of an "X of Y" name that make it a place ("Port of Odessa", "Republic of Tatarstan"). */
 const LOCATION_OF_HEADS: ReadonlySet<string> = new Set(['city', 'town', 'port', 'republic', 'island', 'isle', 'islands', 'gulf', 'bay', 'sea', 'lake', 'cathedral', 'region', 'province', 'district', 'county', 'state']);
 
-/** The lowercase word before the first "of" in [a, b) ("Central Bank of Uzbekistan" → "bank"), or null. */
-function headBeforeOf(t: TokenTable, a: number, b: number): string | null {
-  for (let k = a + 1; k < b - 1; k++) if (t.lower[k] === 'of' && t.capitalized[k] === 0) return t.lower[k - 1] as string;
-  return null;
-}
-
 /** Joiners that stand inside a name only when it is an organization's. */
 const ORGANIZATION_INNER_WORDS: ReadonlySet<string> = new Set(['for', 'against', 'without', 'and', '&', 'to', 'on', 'with']);
-
-function hasJoiner(t: TokenTable, a: number, b: number): boolean {
-  for (let k = a + 1; k < b - 1; k++) if (ORGANIZATION_INNER_WORDS.has(t.lower[k] as string)) return true;
-  return false;
-}
 
 /** Words that place a known place in a part of it ("Western Siberia", "North London"). */
 const COMPASS_WORDS: ReadonlySet<string> = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest',
   'north-east', 'north-west', 'south-east', 'south-west', 'upper', 'lower', 'greater', 'inner', 'outer', 'downtown', 'new', 'old',
 ]);
+
+/** What a lowercase word is to a name, as bits. */
+const Word = {
+  OrganizationHead: 1,
+  OrganizationOpener: 2,
+  LocationHead: 4,
+  LocationOpener: 8,
+  MiscHead: 16,
+  Title: 32,
+  OrganizationInner: 64,
+  Demonym: 128,
+  Compass: 256,
+  LocationOfHead: 512,
+} as const;
+
+/** The short word lists typing asks about, merged: a run's words are looked up once each (first names apart, a longer list). */
+const WORD_CLASSES: ReadonlyMap<string, number> = wordClasses();
+
+function wordClasses(): Map<string, number> {
+  const classes = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const word of words) classes.set(word, (classes.get(word) ?? 0) | bit);
+  };
+  mark(ORGANIZATION_HEADS, Word.OrganizationHead);
+  mark(ORGANIZATION_OPENERS, Word.OrganizationOpener);
+  mark(LOCATION_HEADS, Word.LocationHead);
+  mark(LOCATION_OPENERS, Word.LocationOpener);
+  mark(MISC_HEADS, Word.MiscHead);
+  mark(PERSON_TITLES, Word.Title);
+  mark(ORGANIZATION_INNER_WORDS, Word.OrganizationInner);
+  mark(DEMONYMS, Word.Demonym);
+  mark(COMPASS_WORDS, Word.Compass);
+  mark(LOCATION_OF_HEADS, Word.LocationOfHead);
+  return classes;
+}
+
+function wordClass(low: string): number {
+  return WORD_CLASSES.get(low) ?? 0;
+}
 
 /**
  * The type that words around an unknown name, or its shape, give it: an organization after a cue
@@ -625,10 +730,10 @@ const COMPASS_WORDS: ReadonlySet<string> = new Set([
  * place word ("the island of Lampedusa"), before a place word ("Vykhino metro station", "the
  * Kupchino district") or in apposition ("Lampedusa, the island closest to Africa").
  */
-function cuedType(t: TokenTable, a: number, b: number, words: RunWords): EntityType | null {
-  if (hasOrganizationCue(t, a, false) && !FIRST_NAMES.has(words.firstLow)) return 'organization';
+function cuedType(t: TokenTable, a: number, b: number, words: RunWords, isFirstName: boolean): EntityType | null {
+  if (!isFirstName && hasOrganizationCue(t, a, false)) return 'organization';
   if (words.count === 1 && hasOrganizationShape(t, a, b, words)) return 'organization';
-  if (isTeam(t, a, b) && !FIRST_NAMES.has(words.firstLow)) return 'organization';
+  if (!isFirstName && isTeam(t, a, b)) return 'organization';
   if (hasPlaceOfCue(t, a) || isFacilitySite(t, a)) return 'location';
   const after = cueAfter(t, b);
   if (after !== null) return after;
@@ -649,7 +754,8 @@ function previousIndex(t: TokenTable, a: number): number {
  */
 function hasOrganizationCue(t: TokenTable, a: number, isSingularOnly: boolean): boolean {
   const p = previousIndex(t, a);
-  if (p < 0 || t.capitalized[p] === 1 || t.pos[p] === 'VERB' || t.pos[p] === 'AUX') return false;
+  // Cue words are nouns ("lender", "services"); wink may read one as an adjective ("the business daily").
+  if (p < 0 || t.capitalized[p] === 1 || (t.pos[p] !== 'NOUN' && t.pos[p] !== 'ADJ')) return false;
   const low = t.lower[p] as string;
   const base = nounBase(t, p);
   if (base !== low && isSingularOnly) return false;
@@ -730,7 +836,7 @@ const PLURAL_VERBS: ReadonlySet<string> = new Set(['have', 'are', 'were']);
  * Moscow have", "Moscow and Kyiv have").
  */
 function isTeam(t: TokenTable, a: number, b: number): boolean {
-  if (b - a !== 1 || !PLURAL_VERBS.has(t.lower[b] as string) || t.singular[a] !== '') return false;
+  if (b - a !== 1 || t.pos[b] !== 'AUX' || !PLURAL_VERBS.has(t.lower[b] as string) || t.singular[a] !== '') return false;
   if (a === 0) return true;
   const pos = t.pos[a - 1] as string;
   return pos !== 'ADP' && pos !== 'CCONJ' && t.lower[a - 1] !== ',' && t.capitalized[a - 1] === 0;
@@ -740,12 +846,7 @@ function isTeam(t: TokenTable, a: number, b: number): boolean {
 const UNITS: ReadonlySet<string> = new Set(['regiment', 'brigade', 'battalion', 'militia', 'share', 'shares']);
 
 function isUnitOf(t: TokenTable, b: number): boolean {
-  return b < t.lower.length && UNITS.has(t.lower[b] as string);
-}
-
-/** Whether a title stands in [a, b): "Father Andrei Kazan" is a person. */
-function hasTitle(t: TokenTable, a: number, b: number): boolean {
-  return hasWord(t, a, b, PERSON_TITLES);
+  return b < t.lower.length && t.pos[b] === 'NOUN' && UNITS.has(t.lower[b] as string);
 }
 
 /** Facilities whose site is named after "at": "a closed centre at Gjader", "the camp at Moria". */
@@ -757,12 +858,10 @@ function isFacilitySite(t: TokenTable, a: number): boolean {
 
 /**
  * "Counter Terrorism Policing North West", "Police Scotland", "Union Berlin": an organization's
- * head followed only by places and compass words.
+ * head at `head`, followed only by places and compass words.
  */
-function hasHeadBeforePlace(t: TokenTable, a: number, b: number): boolean {
-  let head = b - 2;
-  while (head >= a && !ORGANIZATION_HEADS.has(t.lower[head] as string)) head--;
-  if (head < a || GAZETTEER.has(t.lower[head] as string)) return false;
+function isHeadBeforePlaces(t: TokenTable, head: number, b: number): boolean {
+  if (GAZETTEER.has(t.lower[head] as string)) return false;
   for (let k = head + 1; k < b; k++) if (!COMPASS_WORDS.has(t.lower[k] as string) && knownName(t, k, k + 1)?.type !== 'location') return false;
   return true;
 }
@@ -893,11 +992,6 @@ function titleCase(t: TokenTable, a: number, b: number): string {
   const text = t.text.slice(t.start[a], t.end[b - 1]);
   if (LOWER_LETTER.test(text)) return canonicalize(text);
   return canonicalize(text.toLowerCase().replace(/(^|[\s'-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
-}
-
-function hasGroupWord(t: TokenTable, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (DEMONYMS.has(t.lower[k] as string)) return true;
-  return false;
 }
 
 function isPersonName(t: TokenTable, a: number, b: number, words: RunWords): boolean {

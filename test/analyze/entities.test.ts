@@ -170,6 +170,14 @@ describe('entity typing', () => {
     expect(found.filter((e) => e.type === 'person')).toEqual([]);
   });
 
+  it.each([
+    ['MOSCOW, April 30 — Natives of Central Asia say officers stop them.', [['MOSCOW', 'location'], ['Central Asia', 'location']]],
+    ["JOHANNESBURG, June 27 — South Africa's power utility reported a profit.", [['JOHANNESBURG', 'location'], ['South Africa', 'location']]],
+    ['Consultancies expect growth this year.', []],
+  ])('reads the word after a dateline as a sentence start, and keeps only names there: "%s"', (text, expected) => {
+    expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
+  });
+
   it('reads a headline in title case word by word', () => {
     const found = entities('Hundreds wait at the border.', 'Migrants Stranded In Bosnia As Winter Nears');
     expect(found.filter((e) => e.field === 'title').map((e) => [e.text, e.type])).toContainEqual(['Bosnia', 'location']);
