@@ -60,7 +60,12 @@ const LOWERCASE_HEADS: ReadonlySet<string> = new Set([
 /** Lowercase heads of a local body after its field: "the Moscow health department", "the Görlitz police directorate". */
 const LOWERCASE_BODY_HEADS: ReadonlySet<string> = new Set(['department', 'directorate', 'ministry', 'inspectorate', 'administration', 'committee', 'office']);
 /** Group words that are adjectives of origin or faith, not names, when they end a run ("Central Asian"). */
-const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern', 'men', 'women']);
+const GROUP_WORDS: ReadonlySet<string> = new Set([...DEMONYMS, 'asian', 'asians', 'slavic', 'slav', 'slavs', 'muslim', 'muslims', 'islamic', 'orthodox', 'european', 'soviet', 'christian', 'jewish', 'arab', 'african', 'latin', 'western', 'eastern']);
+/**
+ * Words of a results table's headings that are no team ("Men 's 800 metres"). Kept apart from
+ * GROUP_WORDS, whose words the token pass lemmatizes.
+ */
+const TABLE_HEADINGS: ReadonlySet<string> = new Set(['men', 'women']);
 /** Lowercase particles inside a person's name ("dos Santos", "van Gogh", "bin Salman"). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'das', 'de', 'del', 'der', 'di', 'dos', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el']);
 const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'write', 'claim', 'state', 'note', 'explain']);
@@ -91,8 +96,11 @@ interface DocState {
   weak: Set<EntitySpan>;
 }
 
-/** The lemmas entity typing asks about (speech verbs after a name; a group word ending a run, through its singular). */
-export const NAME_LEMMAS: readonly string[] = [...SPEECH_LEMMAS, ...GROUP_WORDS];
+/**
+ * The lemmas entity typing asks about: speech verbs after a name. A group word ending a run is
+ * read through its singular, which the token pass finds without a lemma ("Tajiks" → "tajik").
+ */
+export const NAME_LEMMAS: readonly string[] = [...SPEECH_LEMMAS];
 
 /** Words that, capitalized, are still no names, as vocabulary entries for the token pass. */
 export const NAME_VOCABULARY: readonly (readonly [string, number])[] = [...NOT_NAMES].map((word) => [word, WORD_NOT_NAME] as const);
@@ -427,8 +435,12 @@ function isEverydayRun(t: TokenTable, a: number, b: number): boolean {
   return true;
 }
 
+/** Mid-sentence capitals a text has up to this many are searched in place: cheaper than building a set for a few questions. */
+const MAX_SCANNED_CAPITALS = 256;
+
 /** Whether a word is capitalized somewhere inside a sentence of the text. */
 function isMidCapital(state: DocState, low: string): boolean {
+  if (state.midCapitals.length <= MAX_SCANNED_CAPITALS) return state.midCapitals.includes(low);
   state.midCaps ??= new Set(state.midCapitals);
   return state.midCaps.has(low);
 }
@@ -615,7 +627,8 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
     if (t.lower[a + 1] === 'ministry') return makeSpan(t, field, a + 1, b, 'organization', null);
     if (knownName(t, a + 1, b)?.type === 'organization') return makeSpan(t, field, a, b, 'organization', null);
     // "Kenyan Wilson Kipketer won": a nationality before a person's name is no part of it.
-    if (!hasOrganizationCue(t, a, false) && (last & Word.OrganizationHead) === 0 && isPersonName(t, a + 1, b, runWords(t, a + 1, b, hasPieces))) {
+    const rest = runWords(t, a + 1, b, hasPieces);
+    if (!hasOrganizationCue(t, a, false) && (last & Word.OrganizationHead) === 0 && isPersonName(t, a + 1, b, rest, FIRST_NAMES.has(rest.firstLow))) {
       return typeRun(t, field, a + 1, b, false, hasPieces, state);
     }
   }
@@ -640,20 +653,21 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   if (count > 1) {
     if ((first & Word.Compass) !== 0 && knownName(t, a + 1, b)?.type === 'location') return makeSpan(t, field, a, b, 'location', null);
     // "Statistics Netherlands", "Universities UK", "Care England": an everyday word and a country.
-    if (count === 2 && b - a === 2 && COUNTRY_KEYS.has(lastLow) && !isFirstName && (first & Word.Demonym) === 0 && EVERYDAY_WORDS.has(nounBase(t, a))) {
+    if (count === 2 && b - a === 2 && !isFirstName && COUNTRY_KEYS.has(lastLow) && (first & Word.Demonym) === 0 && EVERYDAY_WORDS.has(nounBase(t, a))) {
       return makeSpan(t, field, a, b, 'organization', null);
     }
     // "Ak Bars Kazan", "Kairat Almaty", "Ravshan Kulob": a club named after its town.
     if (count <= 3 && (all & Word.Title) === 0 && NEAR_TOWN_KEYS.has(lastLow) && !SURNAME.test(lastLow)) return makeSpan(t, field, a, b, 'organization', null);
   }
-  const cued = cuedType(t, a, b, words, isFirstName);
+  // A first name and more is a person's name whatever stands around it ("Glenn Valley Foods" aside, below).
+  const cued = isFirstName && count > 1 ? null : cuedType(t, a, b, words, isFirstName);
   if (cued !== null) return makeSpan(t, field, a, b, cued, null);
   if ((last & Word.MiscHead) !== 0 || (all & Word.Demonym) !== 0) return makeSpan(t, field, a, b, 'other', null);
   // "the application centre in Ter Apel": a place's preposition before two or three words that name no one.
   if (count >= 2 && count <= 3 && !isFirstName && hasLocationCue(t, a) && endsNounPhrase(t, b) && !SPEECH_LEMMAS.has(t.lemma[b] as string)) {
     return makeSpan(t, field, a, b, 'location', null);
   }
-  if (isPersonName(t, a, b, words)) {
+  if (isPersonName(t, a, b, words, isFirstName)) {
     const span = makeSpan(t, field, a, b, 'person', null);
     if (count === 1 && !PERSON_CUES.has(previousWord(t, a))) state.weak.add(span);
     return span;
@@ -683,6 +697,12 @@ const COMPASS_WORDS: ReadonlySet<string> = new Set([
   'north-east', 'north-west', 'south-east', 'south-west', 'upper', 'lower', 'greater', 'inner', 'outer', 'downtown', 'new', 'old',
 ]);
 
+/** Gazetteer keys of one word that name a town in Russia, Central Asia and their neighbours ("kazan", "kulob"): a small set, cheap to ask. */
+const NEAR_TOWN_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key, entry]) => entry.isNearTown && !key.includes(' ')).map(([key]) => key));
+
+/** Gazetteer keys of one word that name a country ("uk", "netherlands", "england"). */
+const COUNTRY_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key, entry]) => !key.includes(' ') && isCountry(entry.canonical)).map(([key]) => key));
+
 /** What a lowercase word is to a name, as bits. */
 const Word = {
   OrganizationHead: 1,
@@ -697,7 +717,7 @@ const Word = {
   LocationOfHead: 512,
 } as const;
 
-/** The short word lists typing asks about, merged: a run's words are looked up once each (first names apart, a longer list). */
+/** The short word lists typing asks about, merged: a run's words are looked up once each (first names, towns and countries apart: longer lists, asked of one word). */
 const WORD_CLASSES: ReadonlyMap<string, number> = wordClasses();
 
 function wordClasses(): Map<string, number> {
@@ -756,10 +776,8 @@ function hasOrganizationCue(t: TokenTable, a: number, isSingularOnly: boolean): 
   const p = previousIndex(t, a);
   // Cue words are nouns ("lender", "services"); wink may read one as an adjective ("the business daily").
   if (p < 0 || t.capitalized[p] === 1 || (t.pos[p] !== 'NOUN' && t.pos[p] !== 'ADJ')) return false;
-  const low = t.lower[p] as string;
-  const base = nounBase(t, p);
-  if (base !== low && isSingularOnly) return false;
-  return ORGANIZATION_CUES.has(low) || ORGANIZATION_CUES.has(base);
+  if (isSingularOnly && nounBase(t, p) !== t.lower[p]) return false;
+  return (cueNoun(t, p) & Cue.Organization) !== 0;
 }
 
 /** A noun's singular: wink's lemma, or the plural "-s" dropped ("services" → "service", "crossings" → "crossing"). */
@@ -774,7 +792,7 @@ function nounBase(t: TokenTable, k: number): string {
  */
 function hasOrganizationShape(t: TokenTable, a: number, b: number, words: RunWords): boolean {
   const value = words.values?.[0] ?? (t.value[a] as string);
-  if (b - a === 1 && ACRONYM.test(value) && !NOT_ACRONYM_NAMES.has(words.firstLow)) return true;
+  if (b - a === 1 && isUpperAt(value, 1) && ACRONYM.test(value) && !NOT_ACRONYM_NAMES.has(words.firstLow)) return true;
   if (isCamelCase(value) && !NAME_PREFIX.test(value)) return true;
   const low = words.firstLow;
   if (low.length < MIN_ORGANIZATION_WORD) return false;
@@ -806,6 +824,12 @@ function isCamelCase(value: string): boolean {
     else capitals = 0;
   }
   return false;
+}
+
+/** Whether the character at i is a capital or a full stop, as in an acronym ("ICE", "U.N."). */
+function isUpperAt(value: string, i: number): boolean {
+  const code = value.charCodeAt(i);
+  return (code >= 65 && code <= 90) || code === 46 || code === 38 || (code >= 48 && code <= 57);
 }
 
 function isLowerAt(value: string, i: number): boolean {
@@ -879,17 +903,43 @@ const MAX_CUE_MODIFIERS = 2;
 function cueAfter(t: TokenTable, b: number): EntityType | null {
   const end = Math.min(t.lower.length, b + MAX_CUE_MODIFIERS + 1);
   for (let k = b; k < end; k++) {
-    const low = t.lower[k] as string;
+    const pos = t.pos[k];
     // wink may tag a noun in "-ing" right after a name as a verb: "the Mashtakovo crossing".
-    const isNoun = t.pos[k] === 'NOUN' || (k === b && t.pos[k] === 'VERB' && low.endsWith('ing'));
-    if (t.capitalized[k] === 1 || (!isNoun && t.pos[k] !== 'ADJ')) return null;
-    const base = nounBase(t, k);
+    const isNoun = pos === 'NOUN' || (k === b && pos === 'VERB' && (t.lower[k] as string).endsWith('ing'));
+    if ((!isNoun && pos !== 'ADJ') || t.capitalized[k] === 1) return null;
     if (isNoun && endsNounPhrase(t, k + 1)) {
-      if (ORGANIZATION_AFTER.has(low) || ORGANIZATION_AFTER.has(base)) return 'organization';
-      if (LOCATION_AFTER.has(low) || LOCATION_AFTER.has(base)) return 'location';
+      const cue = cueNoun(t, k);
+      if ((cue & Cue.OrganizationAfter) !== 0) return 'organization';
+      if ((cue & Cue.LocationAfter) !== 0) return 'location';
     }
   }
   return null;
+}
+
+/** What a lowercase noun says of a name beside it, as bits. */
+const Cue = { Organization: 1, Place: 2, OrganizationAfter: 4, LocationAfter: 8 } as const;
+
+/** The cue nouns, merged: a noun is looked up once, as written and in the singular. */
+const CUE_NOUNS: ReadonlyMap<string, number> = cueNouns();
+
+function cueNouns(): Map<string, number> {
+  const cues = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const word of words) cues.set(word, (cues.get(word) ?? 0) | bit);
+  };
+  mark(ORGANIZATION_CUES, Cue.Organization);
+  mark(PLACE_NOUNS, Cue.Place);
+  mark(ORGANIZATION_AFTER, Cue.OrganizationAfter);
+  mark(LOCATION_AFTER, Cue.LocationAfter);
+  return cues;
+}
+
+/** The cue bits of the noun at k, as written or in the singular ("platforms" → "platform"). */
+function cueNoun(t: TokenTable, k: number): number {
+  const low = t.lower[k] as string;
+  const cue = CUE_NOUNS.get(low) ?? 0;
+  const base = nounBase(t, k);
+  return base === low ? cue : cue | (CUE_NOUNS.get(base) ?? 0);
 }
 
 /** Words that open an apposition: "Rosseti, the grid operator", "Avito, one of the platforms". */
@@ -904,16 +954,17 @@ function appositiveType(t: TokenTable, b: number): EntityType | null {
   while (k < t.lower.length && APPOSITION_OPENERS.has(t.lower[k] as string)) k++;
   const end = Math.min(t.lower.length, k + MAX_APPOSITION_WORDS);
   for (; k < end; k++) {
-    const low = t.lower[k] as string;
-    const base = nounBase(t, k);
-    const pos = t.pos[k] as string;
-    if (pos === 'NOUN' && endsNounPhrase(t, k + 1)) {
-      if (ORGANIZATION_CUES.has(low) || ORGANIZATION_CUES.has(base)) return 'organization';
-      if (PLACE_NOUNS.has(low) || PLACE_NOUNS.has(base)) return 'location';
+    const pos = t.pos[k];
+    if (pos === 'NOUN') {
+      if (!endsNounPhrase(t, k + 1)) continue;
+      const cue = cueNoun(t, k);
+      if ((cue & Cue.Organization) !== 0) return 'organization';
+      if ((cue & Cue.Place) !== 0) return 'location';
+      continue;
     }
     // "Johannesburg-based", "state-owned": a hyphenated modifier goes on; any other verb, a preposition or a mark ends the phrase.
-    const isModifier = pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN' || pos === 'NUM' || isHyphen(low) || (k > 0 && isHyphen(t.lower[k - 1] as string));
-    if (!isModifier) return null;
+    if (pos === 'ADJ' || pos === 'PROPN' || pos === 'NUM' || isHyphen(t.lower[k] as string) || isHyphen(t.lower[k - 1] as string)) continue;
+    return null;
   }
   return null;
 }
@@ -940,7 +991,7 @@ function isPersonNotPlace(t: TokenTable, a: number, b: number, known: GazetteerE
 function typeTableName(t: TokenTable, field: TextField, a: number, b: number): EntitySpan | null {
   const known = knownName(t, a, b);
   if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
-  if (GROUP_WORDS.has(t.lower[b - 1] as string)) return null;
+  if (GROUP_WORDS.has(t.lower[b - 1] as string) || TABLE_HEADINGS.has(t.lower[b - 1] as string)) return null;
   // "1. Wilson Kipketer ( Denmark ) 1:42.64": an athlete and the country he runs for.
   if (b - a > 1 && t.lower[b] === '(' && COUNTRY_KEYS.has(t.lower[b + 1] as string)) return makeSpan(t, field, a, b, 'person', null);
   // "Kairat Almaty 2": a club named after its town, though its first word is a first name.
@@ -954,12 +1005,6 @@ function typeTableName(t: TokenTable, field: TextField, a: number, b: number): E
 function isCountry(canonical: string): boolean {
   return COUNTRY_NAMES.has(canonical);
 }
-
-/** Gazetteer keys of one word that name a town in Russia, Central Asia and their neighbours ("kazan", "kulob"): a small set, cheap to ask. */
-const NEAR_TOWN_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key, entry]) => entry.isNearTown && !key.includes(' ')).map(([key]) => key));
-
-/** Gazetteer keys of one word that name a country ("uk", "netherlands", "england"). */
-const COUNTRY_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key, entry]) => !key.includes(' ') && isCountry(entry.canonical)).map(([key]) => key));
 
 /** Known names in an all-caps headline: the longest known run at each token, else a name typed elsewhere in the text. */
 function findShoutedNames(t: TokenTable, field: TextField, first: number, last: number, state: DocState, out: EntitySpan[]): void {
@@ -994,9 +1039,9 @@ function titleCase(t: TokenTable, a: number, b: number): string {
   return canonicalize(text.toLowerCase().replace(/(^|[\s'-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
 }
 
-function isPersonName(t: TokenTable, a: number, b: number, words: RunWords): boolean {
+function isPersonName(t: TokenTable, a: number, b: number, words: RunWords, isFirstName: boolean): boolean {
   // "Glenn Valley Foods": a plural everyday word ends no one's name.
-  if (FIRST_NAMES.has(words.firstLow)) return words.count === 1 || t.singular[b - 1] === '' || !EVERYDAY_WORDS.has(t.singular[b - 1] as string);
+  if (isFirstName) return words.count === 1 || t.singular[b - 1] === '' || !EVERYDAY_WORDS.has(t.singular[b - 1] as string);
   if (PERSON_CUES.has(previousWord(t, a))) return true;
   const { lastLow, count: n } = words;
   if (n >= 2 && n <= 3 && SURNAME.test(lastLow)) return true;
@@ -1042,28 +1087,18 @@ function isWorldPlace(span: EntitySpan): boolean {
   return span.type === 'location' && GAZETTEER.get(normalizeName(span.text))?.isCurated === false;
 }
 
-/** The first typed span of each canonical name. */
-function typedByCanonical(spans: readonly EntitySpan[]): Map<string, EntitySpan> {
-  const typed = new Map<string, EntitySpan>();
-  for (const span of spans) if (span.type !== 'other' && !typed.has(span.canonical)) typed.set(span.canonical, span);
-  return typed;
-}
-
 function applyConsistency(spans: EntitySpan[]): void {
   const surnames = new Map<string, string>();
-  let hasOther = false;
+  const typed = new Map<string, EntitySpan>();
   for (const span of spans) {
-    if (span.type === 'other') {
-      hasOther = true;
-      continue;
-    }
-    if (span.type === 'person' && span.canonical.includes(' ')) {
+    if (span.type === 'other') continue;
+    if (!typed.has(span.canonical)) typed.set(span.canonical, span);
+    // "Recep Tayyip Erdoğan": the tokenizer's pieces of a word make no more words of it.
+    if (span.type === 'person' && span.last - span.first >= 2 && span.canonical.includes(' ')) {
       const surname = span.canonical.slice(span.canonical.lastIndexOf(' ') + 1);
       if (!surnames.has(surname)) surnames.set(surname, span.canonical);
     }
   }
-  // Only an untyped name asks what type a name has elsewhere: most texts have none left.
-  const typed = hasOther ? typedByCanonical(spans) : null;
   for (const span of spans) {
     const fullName = surnames.size > 0 && (span.last - span.first === 1 || !span.text.includes(' ')) ? surnames.get(span.text) : undefined;
     if (fullName !== undefined && (span.type === 'other' || span.type === 'person' || isWorldPlace(span))) {
@@ -1071,7 +1106,7 @@ function applyConsistency(spans: EntitySpan[]): void {
       span.canonical = fullName;
       continue;
     }
-    if (span.type === 'other' && typed !== null) {
+    if (span.type === 'other') {
       const same = typed.get(span.canonical);
       if (same) {
         span.type = same.type;
