@@ -63,8 +63,9 @@ export class Vocabulary {
   // that passes the filter ends at one string comparison; a slot that holds several asks the map.
   readonly #slotWords = new Array<string>(FILTER_SIZE).fill('');
   readonly #slotBits = new Int32Array(FILTER_SIZE);
-  // Which word beginnings may carry an asked-for lemma; null: every word's lemma is read.
-  readonly #lemmaBeginnings: Uint8Array | null = null;
+  // Which word beginnings may carry an asked-for lemma, each with the word lengths its lemmas'
+  // forms may have (bit n: n characters); null: every word's lemma is read.
+  readonly #lemmaBeginnings: Uint32Array | null = null;
 
   /**
    * Words with their bits; a word given twice has the union of its bits. `lemmas`, when given, are
@@ -78,11 +79,12 @@ export class Vocabulary {
     for (const [word, bits] of words) if (word.length > 0) all.set(word, (all.get(word) ?? 0) | bits);
     if (lemmas !== undefined) {
       const asked = new Set<string>();
-      const beginnings = new Uint8Array(BEGINNING_TABLE_SIZE);
+      const beginnings = new Uint32Array(BEGINNING_TABLE_SIZE);
       for (const lemma of lemmas) {
         if (lemma.length < 2) continue;
         asked.add(lemma);
-        beginnings[beginningSlot(lemma, lemmaBeginningLength(lemma))] = 1;
+        const slot = beginningSlot(lemma, lemmaBeginningLength(lemma));
+        beginnings[slot] = (beginnings[slot] as number) | formLengths(lemma.length);
       }
       for (const [form, lemmasOfForm] of irregular) if (lemmasOfForm.some((lemma) => asked.has(lemma))) all.set(form, (all.get(form) ?? 0) | WORD_IRREGULAR);
       this.#lemmaBeginnings = beginnings;
@@ -124,10 +126,11 @@ export class Vocabulary {
     if (beginnings === null || (bits & WORD_IRREGULAR) !== 0) return true;
     if ((pos !== 'NOUN' && pos !== 'VERB' && pos !== 'ADJ' && pos !== 'PROPN') || !mayBeInflected(word)) return false;
     const n = Math.min(word.length, MAX_BEGINNING);
+    const length = lengthBit(word.length);
     let h = 0;
     for (let k = 0; k < n; k++) {
       h = h * 31 + word.charCodeAt(k);
-      if (beginnings[slotOf(h, k + 1)] === 1) return true;
+      if (((beginnings[slotOf(h, k + 1)] as number) & length) !== 0) return true;
     }
     return false;
   }
@@ -167,6 +170,22 @@ function mayBeInflected(word: string): boolean {
 }
 
 const BEGINNING_TABLE_SIZE = 1 << 16;
+
+/**
+ * The lengths a regular form of a lemma of this length may have, as bits: from two letters shorter
+ * (a British spelling wink respells longer: "enrol" → "enroll") to four longer ("stop" →
+ * "stopping", "carry" → "carried"); irregular forms are listed apart.
+ */
+function formLengths(lemmaLength: number): number {
+  let bits = 0;
+  for (let n = Math.max(1, lemmaLength - 2); n <= lemmaLength + 4; n++) bits |= lengthBit(n);
+  return bits;
+}
+
+/** The bit of a word length; every length from 31 on shares the last bit. */
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
 
 /**
  * The longest beginning a word is tested by: longer is more selective and costs a lookup more;
