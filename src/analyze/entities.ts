@@ -721,21 +721,25 @@ const Word = {
 const WORD_CLASSES: ReadonlyMap<string, number> = wordClasses();
 
 function wordClasses(): Map<string, number> {
-  const classes = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number) => {
-    for (const word of words) classes.set(word, (classes.get(word) ?? 0) | bit);
-  };
-  mark(ORGANIZATION_HEADS, Word.OrganizationHead);
-  mark(ORGANIZATION_OPENERS, Word.OrganizationOpener);
-  mark(LOCATION_HEADS, Word.LocationHead);
-  mark(LOCATION_OPENERS, Word.LocationOpener);
-  mark(MISC_HEADS, Word.MiscHead);
-  mark(PERSON_TITLES, Word.Title);
-  mark(ORGANIZATION_INNER_WORDS, Word.OrganizationInner);
-  mark(DEMONYMS, Word.Demonym);
-  mark(COMPASS_WORDS, Word.Compass);
-  mark(LOCATION_OF_HEADS, Word.LocationOfHead);
-  return classes;
+  return bitsByWord([
+    [ORGANIZATION_HEADS, Word.OrganizationHead],
+    [ORGANIZATION_OPENERS, Word.OrganizationOpener],
+    [LOCATION_HEADS, Word.LocationHead],
+    [LOCATION_OPENERS, Word.LocationOpener],
+    [MISC_HEADS, Word.MiscHead],
+    [PERSON_TITLES, Word.Title],
+    [ORGANIZATION_INNER_WORDS, Word.OrganizationInner],
+    [DEMONYMS, Word.Demonym],
+    [COMPASS_WORDS, Word.Compass],
+    [LOCATION_OF_HEADS, Word.LocationOfHead],
+  ]);
+}
+
+/** One map from word to the union of the bits of the lists it is in. */
+function bitsByWord(lists: readonly (readonly [words: Iterable<string>, bit: number])[]): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const [words, bit] of lists) for (const word of words) bits.set(word, (bits.get(word) ?? 0) | bit);
+  return bits;
 }
 
 function wordClass(low: string): number {
@@ -923,15 +927,12 @@ const Cue = { Organization: 1, Place: 2, OrganizationAfter: 4, LocationAfter: 8 
 const CUE_NOUNS: ReadonlyMap<string, number> = cueNouns();
 
 function cueNouns(): Map<string, number> {
-  const cues = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number) => {
-    for (const word of words) cues.set(word, (cues.get(word) ?? 0) | bit);
-  };
-  mark(ORGANIZATION_CUES, Cue.Organization);
-  mark(PLACE_NOUNS, Cue.Place);
-  mark(ORGANIZATION_AFTER, Cue.OrganizationAfter);
-  mark(LOCATION_AFTER, Cue.LocationAfter);
-  return cues;
+  return bitsByWord([
+    [ORGANIZATION_CUES, Cue.Organization],
+    [PLACE_NOUNS, Cue.Place],
+    [ORGANIZATION_AFTER, Cue.OrganizationAfter],
+    [LOCATION_AFTER, Cue.LocationAfter],
+  ]);
 }
 
 /** The cue bits of the noun at k, as written or in the singular ("platforms" → "platform"). */
