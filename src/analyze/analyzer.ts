@@ -105,8 +105,12 @@ interface Context {
   originTerms: ReadonlyMap<string, LexiconEntry>;
 }
 
-/** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi"). */
+/** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
 const LIST_JOINERS: ReadonlySet<string> = new Set([',', 'and', 'or']);
+/** A possessive between a group and a head: "Uzbekistan's consulate", "Somali traders' associations". */
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);
+/** How many further groups of a list are passed to find its head. */
+const MAX_LISTED_GROUPS = 4;
 
 function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
   const byCountry = new Map<string, LexiconEntry>();
@@ -241,6 +245,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const counterSpeech: LexiconHit[] = [];
   let suspects: LexiconHit[] = [];
   const nonTargetHeadAt = new Set<number>();
+  const nonTargetPrefixEnds = new Set<number>();
   const incidentBySentence = new Map<number, string>();
   const counterSpeechBySentence = new Map<number, string>();
   for (const h of hits) {
@@ -249,6 +254,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     else if (kind === 'denial') denials.push(h);
     else if (kind === 'suspect') suspects.push(h);
     else if (kind === 'nonTargetHead') nonTargetHeadAt.add(h.first);
+    else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
     else if (kind === 'incident' || kind === 'counterSpeech') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
       const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
@@ -257,8 +263,13 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       if (kind === 'counterSpeech') counterSpeech.push(h);
     }
   }
-  // "Kyrgyz police", "Uzbekistan's consulate": a group word naming an actor or an institution is no target mention.
-  const namedHits = selectLongest(hits.filter((h) => h.entry.kind === 'target' && !namesSomethingElse(tokens, h, nonTargetHeadAt)));
+  // "Kyrgyz police", "Uzbekistan's consulate", "a detention centre for foreign citizens": a group word
+  // naming an actor or an institution is no target mention.
+  const targetEnds = new Map<number, number>();
+  for (const h of hits) if (h.entry.kind === 'target') targetEnds.set(h.first, Math.max(targetEnds.get(h.first) ?? 0, h.last));
+  const namedHits = selectLongest(
+    hits.filter((h) => h.entry.kind === 'target' && !nonTargetPrefixEnds.has(h.first) && !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds)),
+  );
   const targetHits = selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]);
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
@@ -299,12 +310,24 @@ function defendingCue(tokens: TokenTable, cues: readonly LexiconHit[], hit: Lexi
   return null;
 }
 
-/** Whether a non-target head follows a target mention, past a possessive "'s" ("Uzbekistan's consulate"). */
-function namesSomethingElse(tokens: TokenTable, hit: LexiconHit, nonTargetHeadAt: ReadonlySet<number>): boolean {
+/**
+ * Whether a non-target head follows a target mention: past the other groups of a list ("the Tajik
+ * and Uzbek embassies"), a possessive ("Uzbekistan's consulate", "Somali traders' associations") and
+ * an adjective or a noun ("a Tajik community association").
+ * `targetEnds` maps where each group mention starts to where it ends.
+ */
+function namesSomethingElse(tokens: TokenTable, hit: LexiconHit, nonTargetHeadAt: ReadonlySet<number>, targetEnds: ReadonlyMap<number, number>): boolean {
   if (nonTargetHeadAt.size === 0) return false;
   let next = hit.last;
-  if (tokens.lower[next] === "'s" || tokens.lower[next] === '’s') next++;
-  return nonTargetHeadAt.has(next) || (tokens.pos[next] === 'ADJ' && nonTargetHeadAt.has(next + 1));
+  for (let listed = 0; listed < MAX_LISTED_GROUPS && LIST_JOINERS.has(tokens.lower[next] as string); listed++) {
+    const end = targetEnds.get(next + 1);
+    if (end === undefined) break;
+    next = end;
+  }
+  const isModifier = (i: number) => tokens.pos[i] === 'ADJ' || tokens.pos[i] === 'NOUN';
+  if (POSSESSIVE_MARKS.has(tokens.lower[next] as string)) next++;
+  else if (isModifier(next) && POSSESSIVE_MARKS.has(tokens.lower[next + 1] as string)) next += 2;
+  return nonTargetHeadAt.has(next) || (isModifier(next) && nonTargetHeadAt.has(next + 1));
 }
 
 function surface(tokens: TokenTable, hit: { first: number; last: number }): string {

@@ -107,6 +107,11 @@ export interface PipelineDef {
    * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.
    */
   nonTargetHeads: string[];
+  /**
+   * Phrases that, right before a target mention, make it part of an institution's name: a "detention
+   * centre for foreign citizens" holds people of the group, but names no group the article is about.
+   */
+  nonTargetPrefixes: string[];
   /** Verbs that introduce reported speech ("said", "told", "claimed"), as lemmas. */
   quotationVerbs: string[];
   categories: PipelineCategory[];

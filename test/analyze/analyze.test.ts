@@ -489,9 +489,30 @@ describe('what a target mention is', () => {
     expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:bangladeshis', 'other:ethiopians', 'other:malawians', 'other:somalis']);
   });
 
-  it('does not list a group named by a body that speaks for it', () => {
-    const analysis = analyzer.analyze({ text: 'Police raided a dormitory of Tajik workers. An Uzbek cultural association condemned the raid.' });
+  it.each([
+    ['an adjective before the head', 'An Uzbek cultural association condemned the raid.'],
+    ['a noun before the head', 'An Uzbek community association condemned the raid.'],
+    ['a list of groups before the head', 'The Uzbek and Kyrgyz embassies condemned the raid.'],
+    ['a plural possessive', "Uzbek traders' associations condemned the raid."],
+  ])('does not list a group named by a body that speaks for it: %s', (_, sentence) => {
+    const analysis = analyzer.analyze({ text: `Police raided a dormitory of Tajik workers. ${sentence}` });
     expect(analysis.targets).toEqual(['tajik']);
+  });
+
+  it('does not list a group named only in an institution\'s name, though the people held there are counted', () => {
+    const inCentre = analyzer.analyze({ text: 'Guards beat a Tajik man held at a detention centre for foreign citizens in Yekaterinburg.' });
+    expect(inCentre.flagged).toBe(true);
+    expect(inCentre.matches.some((m) => m.kind === 'target' && m.target === 'migrants_general' && m.text === 'foreign citizens')).toBe(false);
+    const named = analyzer.analyze({ text: 'Guards beat a Tajik man held at the centre for the temporary detention of foreign citizens. Foreign citizens wait there for months.' });
+    expect(named.matches.filter((m) => m.kind === 'target' && m.target === 'migrants_general').map((m) => m.sentence)).toEqual([1]);
+  });
+
+  it.each([
+    ['anti-Muslim slogans were sprayed on a refugee shelter', 'muslims'],
+    ['Slogans reading "Islam out" were sprayed on the shelter of asylum seekers', 'muslims'],
+    ['A pharmacy refused to serve a woman in a headscarf', 'muslims'],
+  ])('names Muslims by hostility to Islam and by what they wear: %s', (text, target) => {
+    expect(analyzer.analyze({ text: `${text}.` }).targets).toContain(target);
   });
 
   it('reads an incident cue anywhere in the sentence', () => {

@@ -96,7 +96,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
