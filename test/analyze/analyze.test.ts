@@ -478,10 +478,18 @@ describe('what a target mention is', () => {
   it('lists every group a flagged article names as such, and the broader group another is within', () => {
     const analysis = analyzer.analyze({
       title: 'Crowds attack shops of Syrian refugees',
-      text: 'Crowds attacked and set fire to shops owned by Syrian refugees overnight. Police detained 76 people. An Afghan worker said he had left the district.',
+      text: 'Crowds attacked and set fire to shops owned by Syrian and Afghan refugees overnight. Police detained 76 people.',
     });
     expect(analysis.flagged).toBe(true);
     expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghans', 'other:syrians']);
+  });
+
+  it.each([
+    ['named once after the first sentence', 'Police detained 76 people. An Afghan worker said he had left the district.', ['migrants_general', 'other:syrians']],
+    ['named twice', 'Police detained 76 people. An Afghan worker said he had left. Afghans in the next street closed early.', ['migrants_general', 'other:afghans', 'other:syrians']],
+  ])('lists a people beyond the scheme only when the article is about it: %s', (_, rest, expected) => {
+    const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
+    expect([...analysis.targets].sort()).toEqual(expected);
   });
 
   it('names each people of a list after "from"', () => {
