@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scores the analysis stage against three labelled sets and prints the figures and the errors:
 //   1. fixtures/eval/analysis.jsonl — short articles labelled with DOMAIN.md's scheme: flag P/R/F1,
-//      category and target P/R/F1 (micro, over articles both labelled relevant and flagged), entity
+//      category and target P/R/F1 (micro, over articles both labelled relevant and flagged; targets
+//      also on the scheme's own ids alone, since coders differ on adding other:<name> groups), entity
 //      recall (untyped and typed);
 //   2. the fixture site (fixtures/site: kind, categories, targets in each article's front matter):
 //      the same flag, category and target figures;
@@ -131,6 +132,7 @@ const figures = {
         flag: withPrf(set.score.flag),
         category: withPrf(set.score.category),
         target: withPrf(set.score.target),
+        schemeTarget: withPrf(set.score.schemeTarget),
         perCategory: Object.fromEntries([...set.score.perCategory].map(([id, counts]) => [id, withPrf(counts)])),
         entities: set.entityScore.figures,
         naiveFlag: withPrf(set.naiveScore.flag),
@@ -143,6 +145,7 @@ const figures = {
     flag: withPrf(siteScore.flag),
     category: withPrf(siteScore.category),
     target: withPrf(siteScore.target),
+    schemeTarget: withPrf(siteScore.schemeTarget),
   },
   ner: {
     file: relative(root, nerPath),
@@ -259,6 +262,7 @@ function scoreRelevance(runs) {
   const flag = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const category = { tp: 0, fp: 0, fn: 0 };
   const target = { tp: 0, fp: 0, fn: 0 };
+  const schemeTarget = { tp: 0, fp: 0, fn: 0 };
   const perCategory = new Map();
   const errors = [];
   for (const { case: c, analysis: a } of runs) {
@@ -273,11 +277,17 @@ function scoreRelevance(runs) {
     if (a.flagged && c.relevant) {
       const catDiff = tally(category, c.categories, a.categories, perCategory);
       const tgtDiff = tally(target, c.targets, a.targets, null);
+      tally(schemeTarget, c.targets.filter(isSchemeTarget), a.targets.filter(isSchemeTarget), null);
       if (catDiff) errors.push(`category   ${c.id}: ${catDiff}`);
       if (tgtDiff) errors.push(`target     ${c.id}: ${tgtDiff}`);
     }
   }
-  return { flag, category, target, perCategory, errors };
+  return { flag, category, target, schemeTarget, perCategory, errors };
+}
+
+/** The scheme's own target ids, not the `other:<name>` groups a pipeline or a coder may add. */
+function isSchemeTarget(id) {
+  return !id.startsWith('other:');
 }
 
 /** Adds one article's labels to the micro counts; returns a description of the differences, or ''. */
@@ -465,6 +475,7 @@ function printReport() {
     console.log(line('  baseline: word pair', set.naiveScore.flag));
     console.log(line('category', set.score.category, '   on articles relevant and flagged'));
     console.log(line('target', set.score.target));
+    console.log(line('  scheme ids only', set.score.schemeTarget, '   other:<name> left out of truth and prediction'));
     for (const [id, counts] of [...set.score.perCategory].sort(([x], [y]) => x.localeCompare(y))) console.log(line(`  ${id}`, counts));
     console.log(`entities                  recall ${e.recallUntyped.toFixed(3)} untyped, ${e.recallTyped.toFixed(3)} typed   (${e.foundUntyped} and ${e.foundTyped} of ${e.gold})`);
     for (const [type, t] of Object.entries(e.byType)) {
@@ -477,6 +488,7 @@ function printReport() {
   console.log(line('flag', siteScore.flag));
   console.log(line('category', siteScore.category, '   on articles relevant and flagged'));
   console.log(line('target', siteScore.target));
+  console.log(line('  scheme ids only', siteScore.schemeTarget, '   other:<name> left out of truth and prediction'));
 
   const n = figures.ner;
   console.log(`\nNER set ${n.file}: ${n.documents} documents, ${n.sentences} sentences (exact span + type; MISC not scored)`);
