@@ -5,7 +5,7 @@
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { TextField } from '../model/index.js';
-import { lemmasOf } from './lemmatizer.js';
+import { lemmasOf, posNames, posNumber, RAW_TOKEN_SIZE, rawDocumentOf, type RawCache } from './lemmatizer.js';
 
 /** Tokens of one field (title or text) as parallel arrays; index = token number. */
 export interface TokenTable {
@@ -66,6 +66,8 @@ export class Vocabulary {
   // Which word beginnings may carry an asked-for lemma, each with the word lengths its lemmas'
   // forms may have (bit n: n characters); null: every word's lemma is read.
   readonly #lemmaBeginnings: Uint32Array | null = null;
+  // What the token pass learnt of each lexeme of a wink instance, by the instance's cache.
+  readonly #lexemes = new WeakMap<RawCache, LexemeMemo>();
 
   /**
    * Words with their bits; a word given twice has the union of its bits. `lemmas`, when given, are
@@ -110,6 +112,13 @@ export class Vocabulary {
     return this.#words.get(word) ?? 0;
   }
 
+  /** The lexeme memo of a wink instance's cache, made on first use. */
+  lexemesOf(cache: RawCache): LexemeMemo {
+    let memo = this.#lexemes.get(cache);
+    if (memo === undefined) this.#lexemes.set(cache, (memo = new LexemeMemo(this)));
+    return memo;
+  }
+
   /** Whether every word's lemma is read (no `lemmas` were given). */
   get readsAllLemmas(): boolean {
     return this.#lemmaBeginnings === null;
@@ -122,9 +131,15 @@ export class Vocabulary {
    * lemma of its own ("was" → "be") is an irregular form.
    */
   mayHaveLemma(word: string, bits: number, pos: string): boolean {
+    if (this.#lemmaBeginnings === null || (bits & WORD_IRREGULAR) !== 0) return true;
+    return isInflectedPos(pos) && this.mayInflectAsked(word);
+  }
+
+  /** Whether a lowercase word may be a regular form of an asked-for lemma, whatever its POS: wink's rules may change it, and a lemma begins as it does. */
+  mayInflectAsked(word: string): boolean {
     const beginnings = this.#lemmaBeginnings;
-    if (beginnings === null || (bits & WORD_IRREGULAR) !== 0) return true;
-    if ((pos !== 'NOUN' && pos !== 'VERB' && pos !== 'ADJ' && pos !== 'PROPN') || !mayBeInflected(word)) return false;
+    if (beginnings === null) return true;
+    if (!mayBeInflected(word)) return false;
     const n = Math.min(word.length, MAX_BEGINNING);
     const length = lengthBit(word.length);
     let h = 0;
@@ -134,6 +149,11 @@ export class Vocabulary {
     }
     return false;
   }
+}
+
+/** Whether wink inflects words of this POS by rule: nouns, verbs, adjectives, and names it respells. */
+function isInflectedPos(pos: string): boolean {
+  return pos === 'NOUN' || pos === 'VERB' || pos === 'ADJ' || pos === 'PROPN';
 }
 
 /**
@@ -229,6 +249,73 @@ function filterSlot(word: string): number {
 
 function filterBit(word: string): number {
   return 1 << Math.min(word.length, 31);
+}
+
+/** `LexemeMemo` facts: the lexeme's lowercase form's `WORD_*` bits sit in the low byte. */
+const LEXEME_WORD_BITS = 0xff;
+/** The facts were worked out (a lexeme's facts are never 0 once known). */
+const LEXEME_KNOWN = 1 << 8;
+const LEXEME_CAPITALIZED = 1 << 9;
+/** Capitalized, and its second character a capital too (`isUpperWord`). */
+const LEXEME_UPPER_WORD = 1 << 10;
+/** An abbreviation that may end a sentence (`isAbbreviation`). */
+const LEXEME_ABBREVIATION = 1 << 11;
+/** A regular form of an asked-for lemma, if its POS is inflected (`Vocabulary.mayInflectAsked`). */
+const LEXEME_MAY_INFLECT = 1 << 12;
+/** Bears a plural -s (`isPlural`): its singular is in `LexemeMemo.singular`. */
+const LEXEME_PLURAL = 1 << 13;
+/** Its singular may start a lexicon phrase. */
+const LEXEME_SINGULAR_STARTS_PHRASE = 1 << 14;
+
+/**
+ * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
+ * the lexeme's number in wink's cache: most tokens of a text were met in earlier texts, and
+ * reading a number's facts costs less than lowercasing the word and looking it up again. It grows
+ * with wink's cache, which keeps every word it meets: a few bytes and two strings per word.
+ */
+class LexemeMemo {
+  readonly #vocabulary: Vocabulary;
+  /** `LEXEME_*` facts by lexeme number; 0 while unknown. */
+  facts = new Int32Array(0);
+  /** Lowercase forms and plural stems by lexeme number. */
+  readonly lower: string[] = [];
+  readonly singular: string[] = [];
+
+  constructor(vocabulary: Vocabulary) {
+    this.#vocabulary = vocabulary;
+  }
+
+  /** Makes room for lexeme numbers below `size`. */
+  reserve(size: number): void {
+    if (size <= this.facts.length) return;
+    const facts = new Int32Array(Math.max(size, this.facts.length * 2));
+    facts.set(this.facts);
+    this.facts = facts;
+    // Filled in order, so the arrays stay packed.
+    for (let k = this.lower.length; k < facts.length; k++) {
+      this.lower.push('');
+      this.singular.push('');
+    }
+  }
+
+  /** Works out and keeps the facts of lexeme `id`, written `value`. */
+  learn(id: number, value: string): number {
+    const low = value.toLowerCase();
+    const vocabulary = this.#vocabulary;
+    let facts = LEXEME_KNOWN | vocabulary.bits(low);
+    if (startsUpper(value)) facts |= isUpperWord(value) ? LEXEME_CAPITALIZED | LEXEME_UPPER_WORD : LEXEME_CAPITALIZED;
+    if (isAbbreviation(value, low)) facts |= LEXEME_ABBREVIATION;
+    if (vocabulary.mayInflectAsked(low)) facts |= LEXEME_MAY_INFLECT;
+    if (isPlural(low)) {
+      const singular = low.slice(0, -1);
+      facts |= LEXEME_PLURAL;
+      if ((vocabulary.bits(singular) & WORD_STARTS_PHRASE) !== 0) facts |= LEXEME_SINGULAR_STARTS_PHRASE;
+      this.singular[id] = singular;
+    }
+    this.lower[id] = low;
+    this.facts[id] = facts;
+    return facts;
+  }
 }
 
 /** Tokens that open a new clause besides the pipeline's clause-break words. */
@@ -392,7 +479,10 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
 
 /**
  * Tokenizes `text` and fills a `TokenTable`; lowercase forms of mid-sentence capitals go to `midCapitals`.
- * 1. One `readDoc`; values and POS read out as arrays; lemmas of the words that may need one.
+ * 1. One `readDoc`; values, POS and lexeme numbers read from wink's own token data (reading them
+ *    out through wink's API costs a tenth of the pass); lemmas of the words that may need one.
+ *    What a lexeme alone decides (lowercase form, vocabulary bits, capitals, plural stem) is
+ *    worked out the first time it is met and remembered by its number (`LexemeMemo`).
  * 2. One pass over the tokens, because wink's own work is the budget analysis is measured against:
  *    - offsets: each value is found at the running cursor once spaces are skipped;
  *    - sentences: they end at a full stop, question or exclamation mark (with the closing marks
@@ -409,13 +499,48 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
-  const value = tokens.out(its.value) as string[];
-  const pos = tokens.out(its.pos) as string[];
+  const n = tokens.length();
+  // Values, POS and lexeme numbers straight from wink's own token data where it can be reached;
+  // else read out, with lexemes numbered per document.
+  const raw = rawDocumentOf(tokens);
+  const lexeme = new Int32Array(n);
+  let value: string[];
+  let pos: string[];
+  let lexemes: LexemeMemo;
+  if (raw !== null) {
+    value = new Array<string>(n);
+    pos = new Array<string>(n);
+    const numbers = raw.tokens;
+    const cache = raw.cache;
+    const names = posNames(cache);
+    let size = 0;
+    for (let i = 0, k = 0; i < n; i++, k += RAW_TOKEN_SIZE) {
+      const id = numbers[k] as number;
+      lexeme[i] = id;
+      if (id >= size) size = id + 1;
+      value[i] = cache.value(id);
+      pos[i] = names[posNumber(numbers[k + 2] as number)] as string;
+    }
+    lexemes = vocabulary.lexemesOf(cache);
+    lexemes.reserve(size);
+  } else {
+    value = tokens.out(its.value) as string[];
+    pos = tokens.out(its.pos) as string[];
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const v = value[i] as string;
+      let id = ids.get(v);
+      if (id === undefined) ids.set(v, (id = ids.size));
+      lexeme[i] = id;
+    }
+    lexemes = new LexemeMemo(vocabulary);
+    lexemes.reserve(ids.size);
+  }
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
-  const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens);
-  const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(value.length);
+  const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
+  const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(n);
+  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular } = lexemes;
 
-  const n = value.length;
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
   // One buffer for every numeric column: one allocation instead of eight.
@@ -455,29 +580,32 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   for (let i = 0; i < n; i++) {
     const v = value[i] as string;
     const tag = pos[i] as string;
-    const low = v.toLowerCase();
+    const id = lexeme[i] as number;
+    let facts = lexemeFacts[id] as number;
+    if (facts === 0) facts = lexemes.learn(id, v);
+    const low = lexemeLower[id] as string;
     lower[i] = low;
     const isWord = tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM';
     // One lookup per form serves the lemma choice, the clause pass, the lexicon scan and the name
     // marks; no phrase, clause break or name starts with punctuation, a figure or a space.
-    const lowBits = isWord ? vocabulary.bits(low) : 0;
+    const lowBits = isWord ? facts & LEXEME_WORD_BITS : 0;
     // Only a word that may have an asked-for lemma is lemmatized, and a contraction's parts
     // ("ca" + "n't"), whose lemmas wink keeps apart; any other word stands for its own lemma.
     let lem: string | undefined;
     if (lemmaOf === null) lem = lemma[i];
-    else if (isWord && (vocabulary.mayHaveLemma(low, lowBits, tag) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) lem = lemmaOf(i);
+    else if (isWord && ((lowBits & WORD_IRREGULAR) !== 0 || ((facts & LEXEME_MAY_INFLECT) !== 0 && isInflectedPos(tag)) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) lem = lemmaOf(i);
     // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
     // A lemma that is the word itself shares its lowercase string, so later comparisons and
     // lookups of the two are one.
     const lemLow = lem === undefined || lem === v || lem === low ? low : lem.toLowerCase();
     lemma[i] = lemLow;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    const sing = low.charCodeAt(low.length - 1) === CHAR_S && (tag === 'PROPN' || lemLow === low) && isPlural(low) ? low.slice(0, -1) : '';
+    const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSingular[id] as string) : '';
     singular[i] = sing;
-    const isCapitalized = startsUpper(v);
+    const isCapitalized = (facts & LEXEME_CAPITALIZED) !== 0;
     capitalized[i] = isCapitalized ? 1 : 0;
     if (isWord) {
-      if ((lowBits & WORD_STARTS_PHRASE) !== 0 || (lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0) || (sing !== '' && (vocabulary.bits(sing) & WORD_STARTS_PHRASE) !== 0)) {
+      if ((lowBits & WORD_STARTS_PHRASE) !== 0 || (lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0) || (sing !== '' && (facts & LEXEME_SINGULAR_STARTS_PHRASE) !== 0)) {
         phraseStarts.push(i);
       }
     }
@@ -507,7 +635,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
         if (!(isAttachedToEnd && SENTENCE_CLOSERS.has(v))) pendingEnd = SentenceEnd.No;
       }
       if (tag === 'PUNCT' && SENTENCE_ENDERS.has(v)) pendingEnd = SentenceEnd.Stop;
-      else if (tag !== 'PUNCT' && isAbbreviation(v, low)) pendingEnd = SentenceEnd.Abbreviation;
+      else if (tag !== 'PUNCT' && (facts & LEXEME_ABBREVIATION) !== 0) pendingEnd = SentenceEnd.Abbreviation;
       lastEnd = end[i] as number;
     }
     const isLineBreak = tag === 'SPACE' && v.includes('\n');
@@ -540,7 +668,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
         if (tag === 'NUM') numbers++;
         else if (tag === 'VERB' || tag === 'AUX') verbs++;
         else if (tag !== 'SYM') {
-          if (isCapitalized && isUpperWord(v)) upperWords++;
+          if ((facts & LEXEME_UPPER_WORD) !== 0) upperWords++;
           else otherWords++;
         }
         if (isCapitalized && (lowBits & WORD_NOT_NAME) === 0 && !NON_NAME_POS.has(tag)) {
