@@ -103,13 +103,18 @@ export function rawDocumentOf(tokens: Tokens): RawDocument | null {
 /** A function from a token's index to wink's lemma for it (as wink writes it, not lowercased). */
 export type LemmaOf = (index: number) => string;
 
-/** Lemmas wink gave, by POS, then by token value. */
-type LemmaMemo = Map<string, Map<string, string>>;
+/**
+ * Lemmas wink gave, by lexeme and POS as one number (`lexeme × POS_COUNT + POS`): one instance
+ * numbers its lexemes the same way in every document.
+ */
+type LemmaMemo = Map<number, string>;
 
-/** One memo per wink instance: another model may lemmatize otherwise. */
-const memos = new WeakMap<WinkMethods, { byPos: LemmaMemo; size: number }>();
+/** One memo per wink instance: another model may lemmatize otherwise, and numbers its lexemes otherwise. */
+const memos = new WeakMap<WinkMethods, LemmaMemo>();
 /** Words remembered per wink instance before the memo starts afresh: a few megabytes at most. */
 const MAX_MEMO_WORDS = 50_000;
+/** A token's second number is at least this when the token is part of a contraction: it points into the expansions. */
+const MIN_EXPANSION = 0x10000;
 
 /**
  * The lemma of any token of `tokens` on demand, or null when wink's layout has changed and lemmas
@@ -117,30 +122,24 @@ const MAX_MEMO_WORDS = 50_000;
  */
 export function lemmasOf(nlp: WinkMethods, tokens: Tokens, kept: RawDocument | null = rawDocumentOf(tokens)): LemmaOf | null {
   if (kept === null) return null;
-  const its = nlp.its as unknown as Record<'lemma' | 'value' | 'pos' | 'contractionFlag', RawItsFunction>;
-  const { document, addons } = kept;
+  const its = nlp.its as unknown as Record<'lemma', RawItsFunction>;
+  const { document, addons, tokens: numbers } = kept;
   const read = (index: number): string => {
     const lemma = its.lemma(index, document, addons);
     return typeof lemma === 'string' ? lemma : '';
   };
   let memo = memos.get(nlp);
-  if (memo === undefined) memos.set(nlp, (memo = { byPos: new Map(), size: 0 }));
-  const state = memo;
+  if (memo === undefined) memos.set(nlp, (memo = new Map()));
+  const byLexeme = memo;
   return (index) => {
-    if (its.contractionFlag(index, document, addons) !== false) return read(index);
-    const pos = its.pos(index, document, addons) as string;
-    const value = its.value(index, document, addons) as string;
-    const known = state.byPos.get(pos)?.get(value);
+    const k = index * RAW_TOKEN_SIZE;
+    if ((numbers[k + 1] as number) >= MIN_EXPANSION) return read(index);
+    const key = (numbers[k] as number) * POS_COUNT + posNumber(numbers[k + 2] as number);
+    const known = byLexeme.get(key);
     if (known !== undefined) return known;
     const lemma = read(index);
-    if (state.size >= MAX_MEMO_WORDS) {
-      state.byPos.clear();
-      state.size = 0;
-    }
-    let byValue = state.byPos.get(pos);
-    if (byValue === undefined) state.byPos.set(pos, (byValue = new Map()));
-    byValue.set(value, lemma);
-    state.size++;
+    if (byLexeme.size >= MAX_MEMO_WORDS) byLexeme.clear();
+    byLexeme.set(key, lemma);
     return lemma;
   };
 }
