@@ -273,7 +273,7 @@ function isTheName(t: TokenTable, flags: Uint8Array, k: number, last: number): b
 
 /** Whether a first name stands in tokens [a, b): "Helen Marsh of Counter Terrorism Policing" is a person and a body. */
 function hasFirstName(t: TokenTable, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (FIRST_NAMES.has(t.lower[k] as string)) return true;
+  for (let k = a; k < b; k++) if (isFirstNameWord(t.lower[k])) return true;
   return false;
 }
 
@@ -282,7 +282,7 @@ function hasFirstName(t: TokenTable, a: number, b: number): boolean {
  * part; "Rostov-on-Don", "Pas-de-Calais" go on with another hyphen.
  */
 function isHyphenSuffix(t: TokenTable, k: number, last: number): boolean {
-  if (t.capitalized[k] === 1 || !EVERYDAY_WORDS.has(t.lower[k] as string)) return false;
+  if (t.capitalized[k] === 1 || !isEveryday(t.lower[k])) return false;
   return !(k + 1 < last && isHyphen(t.lower[k + 1] as string) && isAttached(t, k + 1));
 }
 
@@ -342,7 +342,7 @@ function fieldListEnd(t: TokenTable, flags: Uint8Array, b: number, last: number)
   let c = b;
   for (let fields = 0; fields < MAX_FIELDS && c + 1 < last && t.lower[c] === ','; fields++) {
     if (fields > 0 && t.lower[c + 1] === 'and') return c + 1;
-    if (flags[c + 1] !== 1 || GAZETTEER.has(t.lower[c + 1] as string)) return -1;
+    if (flags[c + 1] !== 1 || isKnownKey(t.lower[c + 1])) return -1;
     c += 2;
     if (t.lower[c] === 'and' && c + 1 < last && flags[c + 1] === 1) return c;
   }
@@ -391,7 +391,7 @@ function joinerBits(): Map<string, number> {
 function joinsOrganization(t: TokenTable, a: number, b: number, c: number): boolean {
   const joiner = t.lower[b] as string;
   // A possessive joins after a role ("Prosecutor's Office"), not after a name ("Russia's Foreign Ministry").
-  if (POSSESSIVES.has(joiner)) return ORGANIZATION_HEADS.has(t.lower[c - 1] as string) && EVERYDAY_WORDS.has(t.lower[b - 1] as string) && !GAZETTEER.has(t.lower[b - 1] as string);
+  if (POSSESSIVES.has(joiner)) return ORGANIZATION_HEADS.has(t.lower[c - 1] as string) && isEveryday(t.lower[b - 1]) && !isKnownKey(t.lower[b - 1]);
   const isAnd = joiner === 'and' || joiner === '&';
   // A complete name before "and" ("Police", "Customs Enforcement") is one body of two, unless the
   // "and" stands in what a "for" or "of" governs ("Council for Civil Society and Human Rights").
@@ -406,7 +406,7 @@ function joinsByWords(t: TokenTable, a: number, b: number, c: number, joiner: st
   if (isAnd && hasOrganizationCue(t, a, true)) return true;
   if (ORGANIZATION_HEADS.has(t.lower[c - 1] as string)) return true;
   if (ORGANIZATION_OPENERS.has(t.lower[a] as string) && !LOCATION_OPENERS.has(t.lower[a] as string)) return true;
-  for (let k = a; k < b; k++) if (ORGANIZATION_HEADS.has(t.lower[k] as string) && !GAZETTEER.has(t.lower[k] as string)) return true;
+  for (let k = a; k < b; k++) if (ORGANIZATION_HEADS.has(t.lower[k] as string) && !isKnownKey(t.lower[k])) return true;
   // "Alternative for Germany", "Lawyers for Human Rights": everyday words for a cause.
   return joiner === 'for' && isEverydayRun(t, a, b);
 }
@@ -430,7 +430,7 @@ function hasWord(t: TokenTable, a: number, b: number, words: ReadonlySet<string>
 function isEverydayRun(t: TokenTable, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const low = t.lower[k] as string;
-    if (!EVERYDAY_WORDS.has(t.singular[k] || low) || FIRST_NAMES.has(low) || GAZETTEER.has(low)) return false;
+    if (!isEveryday(t.singular[k] || low) || isFirstNameWord(low) || isKnownKey(low)) return false;
   }
   return true;
 }
@@ -447,7 +447,7 @@ function isMidCapital(state: DocState, low: string): boolean {
 
 function isKnownInitial(t: TokenTable, a: number, b: number, state: DocState): boolean {
   const low = t.lower[a] as string;
-  if (FIRST_NAMES.has(low) || PERSON_TITLES.has(low) || knownName(t, a, a + 1) !== undefined) return true;
+  if (isFirstNameWord(low) || PERSON_TITLES.has(low) || knownName(t, a, a + 1) !== undefined) return true;
   if (isMidCapital(state, low)) return true;
   // "Zoltrex Holdings fell": a proper noun followed by more of the name.
   if (b - a > 1 && t.pos[a] === 'PROPN' && ((t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) || isHyphen(t.lower[a + 1] as string))) return true;
@@ -479,7 +479,7 @@ function isSpeaker(t: TokenTable, b: number): boolean {
  */
 function isCommonWordAfterDash(t: TokenTable, a: number, b: number): boolean {
   const low = t.lower[a] as string;
-  if (FIRST_NAMES.has(low) || !EVERYDAY_WORDS.has(low)) return false;
+  if (isFirstNameWord(low) || !isEveryday(low)) return false;
   if (b - a > 1 && ((t.pos[a] === 'PROPN' && t.pos[a + 1] === 'PROPN' && !isAttached(t, a + 1)) || ORGANIZATION_OPENERS.has(low))) return false;
   return knownName(t, a, a + 1) === undefined && knownName(t, a, b) === undefined;
 }
@@ -504,8 +504,8 @@ function knownName(t: TokenTable, a: number, b: number): GazetteerEntry | undefi
   // A run is looked up by the initial-word check, then by typing: the second asks the first's answer.
   if (t === lastLookup.table && a === lastLookup.first && b === lastLookup.last) return lastLookup.entry;
   let entry: GazetteerEntry | undefined;
-  if (b - a === 1) entry = GAZETTEER.get(tokenKey(t.lower[a] as string));
-  else if (GAZETTEER_LEADS.has(leadingWord(t.lower[a] as string))) entry = GAZETTEER.get(runKey(t, a, b));
+  if (b - a === 1) entry = listed(t.lower[a]).entry;
+  else if ((listed(t.lower[a]).bits & Listed.LeadsKnown) !== 0) entry = GAZETTEER.get(runKey(t, a, b));
   lastLookup.table = t;
   lastLookup.first = a;
   lastLookup.last = b;
@@ -628,7 +628,7 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
     if (knownName(t, a + 1, b)?.type === 'organization') return makeSpan(t, field, a, b, 'organization', null);
     // "Kenyan Wilson Kipketer won": a nationality before a person's name is no part of it.
     const rest = runWords(t, a + 1, b, hasPieces);
-    if (!hasOrganizationCue(t, a, false) && (last & Word.OrganizationHead) === 0 && isPersonName(t, a + 1, b, rest, FIRST_NAMES.has(rest.firstLow))) {
+    if (!hasOrganizationCue(t, a, false) && (last & Word.OrganizationHead) === 0 && isPersonName(t, a + 1, b, rest, isFirstNameWord(rest.firstLow))) {
       return typeRun(t, field, a + 1, b, false, hasPieces, state);
     }
   }
@@ -649,15 +649,15 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
   if (titleAt >= 0 && t.capitalized[titleAt + 1] === 1 && t.pos[titleAt + 1] !== 'PUNCT') return makeSpan(t, field, titleAt + 1, b, 'person', null);
   // "Alternative for Germany", "Doctors Without Borders": only an organization's name joins across these.
   if ((inner & Word.OrganizationInner) !== 0) return makeSpan(t, field, a, b, 'organization', null);
-  const isFirstName = FIRST_NAMES.has(firstLow);
+  const isFirstName = isFirstNameWord(firstLow);
   if (count > 1) {
     if ((first & Word.Compass) !== 0 && knownName(t, a + 1, b)?.type === 'location') return makeSpan(t, field, a, b, 'location', null);
     // "Statistics Netherlands", "Universities UK", "Care England": an everyday word and a country.
-    if (count === 2 && b - a === 2 && !isFirstName && COUNTRY_KEYS.has(lastLow) && (first & Word.Demonym) === 0 && EVERYDAY_WORDS.has(nounBase(t, a))) {
+    if (count === 2 && b - a === 2 && !isFirstName && isCountryKey(lastLow) && (first & Word.Demonym) === 0 && isEveryday(nounBase(t, a))) {
       return makeSpan(t, field, a, b, 'organization', null);
     }
     // "Ak Bars Kazan", "Kairat Almaty", "Ravshan Kulob": a club named after its town.
-    if (count <= 3 && (all & Word.Title) === 0 && NEAR_TOWN_KEYS.has(lastLow) && !SURNAME.test(lastLow)) return makeSpan(t, field, a, b, 'organization', null);
+    if (count <= 3 && (all & Word.Title) === 0 && isNearTownKey(lastLow) && !SURNAME.test(lastLow)) return makeSpan(t, field, a, b, 'organization', null);
   }
   // A first name and more is a person's name whatever stands around it ("Glenn Valley Foods" aside, below).
   const cued = isFirstName && count > 1 ? null : cuedType(t, a, b, words, isFirstName);
@@ -680,9 +680,9 @@ function typeRun(t: TokenTable, field: TextField, a: number, b: number, isDateli
 
 /** Whether the last word of a run is an everyday word, as written or in the singular ("Analytics", "Foods"). */
 function isEverydayWord(t: TokenTable, k: number, low: string): boolean {
-  if (EVERYDAY_WORDS.has(low)) return true;
+  if (isEveryday(low)) return true;
   const base = nounBase(t, k);
-  return base !== low && EVERYDAY_WORDS.has(base);
+  return base !== low && isEveryday(base);
 }
 
 /** Heads of an "X of Y" name that make it a place ("Port of Odessa", "Republic of Tatarstan"). */
@@ -702,6 +702,76 @@ const NEAR_TOWN_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key,
 
 /** Gazetteer keys of one word that name a country ("uk", "netherlands", "england"). */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set([...GAZETTEER].filter(([key, entry]) => !key.includes(' ') && isCountry(entry.canonical)).map(([key]) => key));
+
+/** What the long word lists say of a lowercase word, as bits. */
+const Listed = { FirstName: 1, Everyday: 2, KnownKey: 4, LeadsKnown: 8, NameWord: 16, CountryKey: 32, NearTownKey: 64 } as const;
+
+interface ListedWord {
+  /** `Listed` bits. */
+  bits: number;
+  /** The known name the word is on its own, by its gazetteer key (`tokenKey`). */
+  entry: GazetteerEntry | undefined;
+}
+
+/**
+ * The long word lists (first names, everyday words, known names and their first words), asked
+ * once per word and the answers kept: the same words come back in article after article, and a
+ * list of tens of thousands of words, which wink's reading of each text pushes out of the
+ * processor's caches, costs several times more to ask than one short map. Bounded like the name
+ * cache of the gazetteer.
+ */
+const LISTED = new Map<string, ListedWord>();
+/** What the lists say of no word (a position past the end of a field). */
+const UNLISTED: ListedWord = { bits: 0, entry: undefined };
+const MAX_LISTED = 20_000;
+
+function listed(low: string | undefined): ListedWord {
+  if (low === undefined) return UNLISTED;
+  let word = LISTED.get(low);
+  if (word === undefined) {
+    if (LISTED.size >= MAX_LISTED) LISTED.clear();
+    word = { bits: listedBits(low), entry: GAZETTEER.get(tokenKey(low)) };
+    LISTED.set(low, word);
+  }
+  return word;
+}
+
+function listedBits(low: string): number {
+  let bits = 0;
+  if (FIRST_NAMES.has(low)) bits |= Listed.FirstName;
+  if (EVERYDAY_WORDS.has(low)) bits |= Listed.Everyday;
+  if (GAZETTEER.has(low)) bits |= Listed.KnownKey;
+  if (GAZETTEER_LEADS.has(leadingWord(low))) bits |= Listed.LeadsKnown;
+  if (NAME_WORDS.has(low)) bits |= Listed.NameWord;
+  if (COUNTRY_KEYS.has(low)) bits |= Listed.CountryKey;
+  if (NEAR_TOWN_KEYS.has(low)) bits |= Listed.NearTownKey;
+  return bits;
+}
+
+function isFirstNameWord(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.FirstName) !== 0;
+}
+
+function isEveryday(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.Everyday) !== 0;
+}
+
+/** Whether the word is a gazetteer key as it stands (no `tokenKey` normalizing). */
+function isKnownKey(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.KnownKey) !== 0;
+}
+
+function isNameWord(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.NameWord) !== 0;
+}
+
+function isCountryKey(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.CountryKey) !== 0;
+}
+
+function isNearTownKey(low: string | undefined): boolean {
+  return (listed(low).bits & Listed.NearTownKey) !== 0;
+}
 
 /** What a lowercase word is to a name, as bits. */
 const Word = {
@@ -889,7 +959,7 @@ function isFacilitySite(t: TokenTable, a: number): boolean {
  * head at `head`, followed only by places and compass words.
  */
 function isHeadBeforePlaces(t: TokenTable, head: number, b: number): boolean {
-  if (GAZETTEER.has(t.lower[head] as string)) return false;
+  if (isKnownKey(t.lower[head])) return false;
   for (let k = head + 1; k < b; k++) if (!COMPASS_WORDS.has(t.lower[k] as string) && knownName(t, k, k + 1)?.type !== 'location') return false;
   return true;
 }
@@ -897,7 +967,7 @@ function isHeadBeforePlaces(t: TokenTable, head: number, b: number): boolean {
 /** "in the village of Vorukh", "the island of Lampedusa", "the province of Kahramanmaraş". */
 function hasPlaceOfCue(t: TokenTable, a: number): boolean {
   const p = previousIndex(t, a);
-  return p > 0 && t.lower[p] === 'of' && PLACE_NOUNS.has(previousWord(t, p)) && !FIRST_NAMES.has(t.lower[a] as string);
+  return p > 0 && t.lower[p] === 'of' && PLACE_NOUNS.has(previousWord(t, p)) && !isFirstNameWord(t.lower[a]);
 }
 
 /** Lowercase words a cue word may follow after the name: "the Gosuslugi government services portal", "Vykhino metro station". */
@@ -994,10 +1064,10 @@ function typeTableName(t: TokenTable, field: TextField, a: number, b: number): E
   if (known) return makeSpan(t, field, a, b, known.type === 'location' && !isCountry(known.canonical) ? 'organization' : known.type, known.canonical);
   if (GROUP_WORDS.has(t.lower[b - 1] as string) || TABLE_HEADINGS.has(t.lower[b - 1] as string)) return null;
   // "1. Wilson Kipketer ( Denmark ) 1:42.64": an athlete and the country he runs for.
-  if (b - a > 1 && t.lower[b] === '(' && COUNTRY_KEYS.has(t.lower[b + 1] as string)) return makeSpan(t, field, a, b, 'person', null);
+  if (b - a > 1 && t.lower[b] === '(' && isCountryKey(t.lower[b + 1])) return makeSpan(t, field, a, b, 'person', null);
   // "Kairat Almaty 2": a club named after its town, though its first word is a first name.
-  if (b - a > 1 && NEAR_TOWN_KEYS.has(t.lower[b - 1] as string)) return makeSpan(t, field, a, b, 'organization', null);
-  if (FIRST_NAMES.has(t.lower[a] as string) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
+  if (b - a > 1 && isNearTownKey(t.lower[b - 1])) return makeSpan(t, field, a, b, 'organization', null);
+  if (isFirstNameWord(t.lower[a]) && b - a > 1) return makeSpan(t, field, a, b, 'person', null);
   // Scorers' and players' rows: "Kasymov 2".
   if (b - a === 1 && SURNAME.test(t.lower[a] as string)) return makeSpan(t, field, a, b, 'person', null);
   return makeSpan(t, field, a, b, 'organization', null);
@@ -1012,7 +1082,7 @@ function findShoutedNames(t: TokenTable, field: TextField, first: number, last: 
   let i = first;
   while (i < last) {
     const low = t.lower[i] as string;
-    if (!NAME_WORDS.has(low) && !state.namedWords.has(low) && !FIRST_NAMES.has(low)) {
+    if (!isNameWord(low) && !state.namedWords.has(low) && !isFirstNameWord(low)) {
       i++;
       continue;
     }
@@ -1024,7 +1094,7 @@ function findShoutedNames(t: TokenTable, field: TextField, first: number, last: 
     }
     if (found === null && state.namedWords.has(low)) found = makeSpan(t, field, i, i + 1, 'other', titleCase(t, i, i + 1));
     // "RAIL PROJECT": a first name before an everyday word is the word.
-    if (found === null && FIRST_NAMES.has(low) && i + 1 < last && LETTER.test(t.value[i + 1] as string) && t.pos[i + 1] !== 'PUNCT' && !EVERYDAY_WORDS.has(t.lower[i + 1] as string)) {
+    if (found === null && isFirstNameWord(low) && i + 1 < last && LETTER.test(t.value[i + 1] as string) && t.pos[i + 1] !== 'PUNCT' && !isEveryday(t.lower[i + 1])) {
       found = makeSpan(t, field, i, i + 2, 'person', titleCase(t, i, i + 2));
     }
     if (found) {
@@ -1042,7 +1112,7 @@ function titleCase(t: TokenTable, a: number, b: number): string {
 
 function isPersonName(t: TokenTable, a: number, b: number, words: RunWords, isFirstName: boolean): boolean {
   // "Glenn Valley Foods": a plural everyday word ends no one's name.
-  if (isFirstName) return words.count === 1 || t.singular[b - 1] === '' || !EVERYDAY_WORDS.has(t.singular[b - 1] as string);
+  if (isFirstName) return words.count === 1 || t.singular[b - 1] === '' || !isEveryday(t.singular[b - 1]);
   if (PERSON_CUES.has(previousWord(t, a))) return true;
   const { lastLow, count: n } = words;
   if (n >= 2 && n <= 3 && SURNAME.test(lastLow)) return true;
@@ -1054,7 +1124,7 @@ function isPersonName(t: TokenTable, a: number, b: number, words: RunWords, isFi
     if (words.values !== null) {
       for (const value of words.values) if (!isNameCased(value)) return false;
     } else for (let k = a; k < b; k++) if (!isNameCased(t.value[k] as string)) return false;
-    return !EVERYDAY_WORDS.has(lastLow);
+    return !isEveryday(lastLow);
   }
   return false;
 }
