@@ -266,6 +266,12 @@ const LEXEME_MAY_INFLECT = 1 << 12;
 const LEXEME_PLURAL = 1 << 13;
 /** Its singular may start a lexicon phrase. */
 const LEXEME_SINGULAR_STARTS_PHRASE = 1 << 14;
+/** Marks, as punctuation (`SENTENCE_ENDERS`, `SENTENCE_CLOSERS`, `CLAUSE_PUNCTUATION`, `OPENING_QUOTES`, `CLOSING_QUOTES`). */
+const LEXEME_SENTENCE_ENDER = 1 << 15;
+const LEXEME_SENTENCE_CLOSER = 1 << 16;
+const LEXEME_CLAUSE_MARK = 1 << 17;
+const LEXEME_OPENING_QUOTE = 1 << 18;
+const LEXEME_CLOSING_QUOTE = 1 << 19;
 
 /**
  * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
@@ -305,6 +311,11 @@ class LexemeMemo {
     let facts = LEXEME_KNOWN | vocabulary.bits(low);
     if (startsUpper(value)) facts |= isUpperWord(value) ? LEXEME_CAPITALIZED | LEXEME_UPPER_WORD : LEXEME_CAPITALIZED;
     if (isAbbreviation(value, low)) facts |= LEXEME_ABBREVIATION;
+    if (SENTENCE_ENDERS.has(value)) facts |= LEXEME_SENTENCE_ENDER;
+    if (SENTENCE_CLOSERS.has(value)) facts |= LEXEME_SENTENCE_CLOSER;
+    if (CLAUSE_PUNCTUATION.has(value)) facts |= LEXEME_CLAUSE_MARK;
+    if (OPENING_QUOTES.has(value)) facts |= LEXEME_OPENING_QUOTE;
+    if (CLOSING_QUOTES.has(value)) facts |= LEXEME_CLOSING_QUOTE;
     if (vocabulary.mayInflectAsked(low)) facts |= LEXEME_MAY_INFLECT;
     if (isPlural(low)) {
       const singular = low.slice(0, -1);
@@ -629,12 +640,13 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
         const isAttachedToEnd = start[i] === lastEnd;
         // A closing mark written right after the end stays in the sentence ('he said."'); a word
         // written right after a full stop goes on it ("example.com").
-        if (isAttachedToEnd && SENTENCE_CLOSERS.has(v)) endsSentence = false;
+        const isCloser = isAttachedToEnd && (facts & LEXEME_SENTENCE_CLOSER) !== 0;
+        if (isCloser) endsSentence = false;
         else if (pendingEnd === SentenceEnd.Abbreviation) endsSentence = isCapitalized && SENTENCE_OPENING_POS.has(tag);
         else endsSentence = !(isAttachedToEnd && tag !== 'PUNCT');
-        if (!(isAttachedToEnd && SENTENCE_CLOSERS.has(v))) pendingEnd = SentenceEnd.No;
+        if (!isCloser) pendingEnd = SentenceEnd.No;
       }
-      if (tag === 'PUNCT' && SENTENCE_ENDERS.has(v)) pendingEnd = SentenceEnd.Stop;
+      if (tag === 'PUNCT' && (facts & LEXEME_SENTENCE_ENDER) !== 0) pendingEnd = SentenceEnd.Stop;
       else if (tag !== 'PUNCT' && (facts & LEXEME_ABBREVIATION) !== 0) pendingEnd = SentenceEnd.Abbreviation;
       lastEnd = end[i] as number;
     }
@@ -657,9 +669,9 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       if (isFirst) first = i;
       last = i;
       if (tag === 'PUNCT') {
-        if (CLAUSE_PUNCTUATION.has(v)) clause++;
-        else if (OPENING_QUOTES.has(v)) quoteOpen = i;
-        else if (quoteOpen >= 0 && (CLOSING_QUOTES.has(v) || v === STRAIGHT_QUOTE)) {
+        if ((facts & LEXEME_CLAUSE_MARK) !== 0) clause++;
+        else if ((facts & LEXEME_OPENING_QUOTE) !== 0) quoteOpen = i;
+        else if (quoteOpen >= 0 && ((facts & LEXEME_CLOSING_QUOTE) !== 0 || v === STRAIGHT_QUOTE)) {
           quotes.push(quoteOpen, i);
           quoteOpen = -1;
         } else if (v === STRAIGHT_QUOTE) quoteOpen = i;
