@@ -329,6 +329,18 @@ class LexemeMemo {
   }
 }
 
+/**
+ * The column of lexeme numbers, which never leaves `readTokens`: one array, grown as needed and
+ * reused from call to call, since a typed array costs more to allocate than a short text takes to
+ * read its lexemes into it.
+ */
+let lexemeColumn = new Int32Array(0);
+
+function lexemeScratch(n: number): Int32Array {
+  if (lexemeColumn.length < n) lexemeColumn = new Int32Array(Math.max(n, lexemeColumn.length * 2));
+  return lexemeColumn;
+}
+
 /** Tokens that open a new clause besides the pipeline's clause-break words. */
 const CLAUSE_PUNCTUATION: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')', '[', ']', '--']);
 /** Tags of content words, which never open a clause; skipping them keeps the clause pass cheap. */
@@ -514,7 +526,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Values, POS and lexeme numbers straight from wink's own token data where it can be reached;
   // else read out, with lexemes numbered per document.
   const raw = rawDocumentOf(tokens);
-  const lexeme = new Int32Array(n);
+  const lexeme = lexemeScratch(n);
   let value: string[];
   let pos: string[];
   let lexemes: LexemeMemo;
