@@ -114,7 +114,7 @@ const memos = new WeakMap<WinkMethods, LemmaMemo>();
 /** Words remembered per wink instance before the memo starts afresh: a few megabytes at most. */
 const MAX_MEMO_WORDS = 50_000;
 /** A token's second number is at least this when the token is part of a contraction: it points into the expansions. */
-const MIN_EXPANSION = 0x10000;
+export const MIN_EXPANSION = 0x10000;
 
 /**
  * The lemma of any token of `tokens` on demand, or null when wink's layout has changed and lemmas

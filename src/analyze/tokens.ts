@@ -5,7 +5,7 @@
 // wink's typings declare `its.lemma` with an extra argument; it is an ordinary its-function.
 import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { TextField } from '../model/index.js';
-import { lemmasOf, posNames, posNumber, RAW_TOKEN_SIZE, rawDocumentOf, type RawCache } from './lemmatizer.js';
+import { lemmasOf, MIN_EXPANSION, posNames, posNumber, RAW_TOKEN_SIZE, rawDocumentOf, type RawCache } from './lemmatizer.js';
 
 /** Tokens of one field (title or text) as parallel arrays; index = token number. */
 export interface TokenTable {
@@ -286,6 +286,12 @@ class LexemeMemo {
   /** Lowercase forms and plural stems by lexeme number. */
   readonly lower: string[] = [];
   readonly singular: string[] = [];
+  /**
+   * The lowercase lemma wink last gave each lexeme, and for which POS (`LEMMA_*`; 0: none): a word
+   * mostly comes with one POS, and the lemma of a POS does not change.
+   */
+  lemmaKey = new Int32Array(0);
+  readonly lemma: string[] = [];
 
   constructor(vocabulary: Vocabulary) {
     this.#vocabulary = vocabulary;
@@ -297,10 +303,14 @@ class LexemeMemo {
     const facts = new Int32Array(Math.max(size, this.facts.length * 2));
     facts.set(this.facts);
     this.facts = facts;
+    const lemmaKey = new Int32Array(facts.length);
+    lemmaKey.set(this.lemmaKey);
+    this.lemmaKey = lemmaKey;
     // Filled in order, so the arrays stay packed.
     for (let k = this.lower.length; k < facts.length; k++) {
       this.lower.push('');
       this.singular.push('');
+      this.lemma.push('');
     }
   }
 
@@ -339,6 +349,21 @@ let lexemeColumn = new Int32Array(0);
 function lexemeScratch(n: number): Int32Array {
   if (lexemeColumn.length < n) lexemeColumn = new Int32Array(Math.max(n, lexemeColumn.length * 2));
   return lexemeColumn;
+}
+
+/** `LexemeMemo.lemmaKey`: the POS number + 1 the kept lemma is for, and whether the lemma may start a lexicon phrase. */
+const LEMMA_POS = 0xff;
+const LEMMA_STARTS_PHRASE = 0x100;
+
+/**
+ * Each token's POS number + 1, or 0 for a contraction's part, whose lemma wink keeps with the
+ * token and which is never remembered: like `lexemeColumn`, one array reused from call to call.
+ */
+let lemmaKeyColumn = new Uint8Array(0);
+
+function lemmaKeyScratch(n: number): Uint8Array {
+  if (lemmaKeyColumn.length < n) lemmaKeyColumn = new Uint8Array(Math.max(n, lemmaKeyColumn.length * 2));
+  return lemmaKeyColumn;
 }
 
 /** Tokens that open a new clause besides the pipeline's clause-break words. */
@@ -527,6 +552,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // else read out, with lexemes numbered per document.
   const raw = rawDocumentOf(tokens);
   const lexeme = lexemeScratch(n);
+  const lemmaKey = lemmaKeyScratch(n);
   let value: string[];
   let pos: string[];
   let lexemes: LexemeMemo;
@@ -542,7 +568,9 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       lexeme[i] = id;
       if (id >= size) size = id + 1;
       value[i] = cache.value(id);
-      pos[i] = names[posNumber(numbers[k + 2] as number)] as string;
+      const tag = posNumber(numbers[k + 2] as number);
+      pos[i] = names[tag] as string;
+      lemmaKey[i] = (numbers[k + 1] as number) >= MIN_EXPANSION ? 0 : tag + 1;
     }
     lexemes = vocabulary.lexemesOf(cache);
     lexemes.reserve(size);
@@ -558,11 +586,13 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     }
     lexemes = new LexemeMemo(vocabulary);
     lexemes.reserve(ids.size);
+    // No lemma is remembered: they are all read out (`lemmasOf` needs wink's token data too).
+    lemmaKey.fill(0, 0, n);
   }
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
   const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
   const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(n);
-  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular } = lexemes;
+  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular, lemmaKey: lexemeLemmaKey, lemma: lexemeLemma } = lexemes;
 
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
@@ -613,14 +643,29 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     // marks; no phrase, clause break or name starts with punctuation, a figure or a space.
     const lowBits = isWord ? facts & LEXEME_WORD_BITS : 0;
     // Only a word that may have an asked-for lemma is lemmatized, and a contraction's parts
-    // ("ca" + "n't"), whose lemmas wink keeps apart; any other word stands for its own lemma.
-    let lem: string | undefined;
-    if (lemmaOf === null) lem = lemma[i];
-    else if (isWord && ((lowBits & WORD_IRREGULAR) !== 0 || ((facts & LEXEME_MAY_INFLECT) !== 0 && isInflectedPos(tag)) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) lem = lemmaOf(i);
-    // wink gives some contractions no lemma ("cannot"): the word is its own lemma.
-    // A lemma that is the word itself shares its lowercase string, so later comparisons and
-    // lookups of the two are one.
-    const lemLow = lem === undefined || lem === v || lem === low ? low : lem.toLowerCase();
+    // ("ca" + "n't"), whose lemmas wink keeps apart; any other word stands for its own lemma. A
+    // lexeme's lemma for the POS it last came with is remembered, with whether it may start a
+    // lexicon phrase.
+    let lemLow = low;
+    let lemmaStartsPhrase = false;
+    if (lemmaOf === null) {
+      lemLow = lowerLemma(lemma[i], v, low);
+      lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
+    } else if (isWord && ((lowBits & WORD_IRREGULAR) !== 0 || ((facts & LEXEME_MAY_INFLECT) !== 0 && isInflectedPos(tag)) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) {
+      const key = lemmaKey[i] as number;
+      const kept = lexemeLemmaKey[id] as number;
+      if (key !== 0 && (kept & LEMMA_POS) === key) {
+        lemLow = lexemeLemma[id] as string;
+        lemmaStartsPhrase = (kept & LEMMA_STARTS_PHRASE) !== 0;
+      } else {
+        lemLow = lowerLemma(lemmaOf(i), v, low);
+        lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
+        if (key !== 0) {
+          lexemeLemmaKey[id] = lemmaStartsPhrase ? key | LEMMA_STARTS_PHRASE : key;
+          lexemeLemma[id] = lemLow;
+        }
+      }
+    }
     lemma[i] = lemLow;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
     const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSingular[id] as string) : '';
@@ -628,7 +673,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const isCapitalized = (facts & LEXEME_CAPITALIZED) !== 0;
     capitalized[i] = isCapitalized ? 1 : 0;
     if (isWord) {
-      if ((lowBits & WORD_STARTS_PHRASE) !== 0 || (lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0) || (sing !== '' && (facts & LEXEME_SINGULAR_STARTS_PHRASE) !== 0)) {
+      if ((lowBits & WORD_STARTS_PHRASE) !== 0 || lemmaStartsPhrase || (sing !== '' && (facts & LEXEME_SINGULAR_STARTS_PHRASE) !== 0)) {
         phraseStarts.push(i);
       }
     }
@@ -732,6 +777,15 @@ function closeSentence(sentences: [number, number][], lineKinds: LineKind[], nam
     midCapitals.length = capitalsFrom;
   }
   return midCapitals.length;
+}
+
+/**
+ * A lemma as the token pass keeps it: lowercase, and the lowercase form's own string when it is the
+ * word itself, so later comparisons and lookups of the two are one. wink gives some contractions
+ * no lemma ("cannot"): the word is its own lemma.
+ */
+function lowerLemma(lemma: string | undefined, value: string, low: string): string {
+  return lemma === undefined || lemma === value || lemma === low ? low : lemma.toLowerCase();
 }
 
 /** Whether token `i` may be part of a contraction: it is one's ending ("n’t", "'s", "'ll") or the next token is ("ca" + "n't"). */
