@@ -1160,16 +1160,19 @@ function isWorldPlace(span: EntitySpan): boolean {
 
 function applyConsistency(spans: EntitySpan[]): void {
   const surnames = new Map<string, string>();
-  const typed = new Map<string, EntitySpan>();
+  let hasOther = false;
   for (const span of spans) {
-    if (span.type === 'other') continue;
-    if (!typed.has(span.canonical)) typed.set(span.canonical, span);
+    if (span.type === 'other') hasOther = true;
     // "Recep Tayyip Erdoğan": the tokenizer's pieces of a word make no more words of it.
-    if (span.type === 'person' && span.last - span.first >= 2 && span.canonical.includes(' ')) {
+    else if (span.type === 'person' && span.last - span.first >= 2 && span.canonical.includes(' ')) {
       const surname = span.canonical.slice(span.canonical.lastIndexOf(' ') + 1);
       if (!surnames.has(surname)) surnames.set(surname, span.canonical);
     }
   }
+  // Most articles have no name left untyped and no surname to look up: nothing to do.
+  if (!hasOther && surnames.size === 0) return;
+  const typed = new Map<string, EntitySpan>();
+  if (hasOther) for (const span of spans) if (span.type !== 'other' && !typed.has(span.canonical)) typed.set(span.canonical, span);
   for (const span of spans) {
     const fullName = surnames.size > 0 && (span.last - span.first === 1 || !span.text.includes(' ')) ? surnames.get(span.text) : undefined;
     if (fullName !== undefined && (span.type === 'other' || span.type === 'person' || isWorldPlace(span))) {
