@@ -489,7 +489,7 @@ export function readFields(nlp: WinkMethods, title: string | null, text: string,
   // The joiner and any trailing space of the text belong to the text's last sentence.
   for (let i = b - 1; i >= 0 && (whole.sentenceOf[i] as number) >= textSentences; i--) (whole.sentenceOf as Int32Array)[i] = Math.max(0, textSentences - 1);
   const titleTokens = slice(whole, title, b, n, textSentences, whole.sentences.length);
-  const textTokens = slice(whole, text, 0, b, 0, textSentences);
+  const textTokens = truncate(whole, text, b, textSentences);
   return {
     fields: [
       { field: 'title', tokens: titleTokens },
@@ -503,7 +503,6 @@ export function readFields(nlp: WinkMethods, title: string | null, text: string,
 function slice(t: TokenTable, text: string, from: number, to: number, firstSentence: number, endSentence: number): TokenTable {
   const sentences = t.sentences.slice(firstSentence, endSentence);
   if (from > 0) for (const span of sentences) (span[0] -= from), (span[1] -= from);
-  // Copies, not `length = to`: shortening an array in place costs more than copying the text's tokens.
   return {
     text,
     value: t.value.slice(from, to),
@@ -522,6 +521,43 @@ function slice(t: TokenTable, text: string, from: number, to: number, firstSente
     sentences,
     lineKinds: t.lineKinds.slice(firstSentence, endSentence),
     phraseStarts: from > 0 ? t.phraseStarts.filter((i) => i >= from).map((i) => i - from) : t.phraseStarts.filter((i) => i < to),
+  };
+}
+
+/**
+ * The first tokens of a table, up to `to`, and its first sentences, up to `endSentence`, in the
+ * table's own arrays, shortened in place: the text's tokens, most of a document, are not copied.
+ * Call it after `slice` took the rest.
+ */
+function truncate(t: TokenTable, text: string, to: number, endSentence: number): TokenTable {
+  t.value.length = to;
+  t.lower.length = to;
+  t.lemma.length = to;
+  t.singular.length = to;
+  t.pos.length = to;
+  t.sentences.length = endSentence;
+  t.lineKinds.length = endSentence;
+  let starts = t.phraseStarts.length;
+  while (starts > 0 && (t.phraseStarts[starts - 1] as number) >= to) starts--;
+  t.phraseStarts.length = starts;
+  return {
+    text,
+    value: t.value,
+    lower: t.lower,
+    lemma: t.lemma,
+    singular: t.singular,
+    pos: t.pos,
+    start: t.start.subarray(0, to),
+    end: t.end.subarray(0, to),
+    sentenceOf: t.sentenceOf.subarray(0, to),
+    clauseOf: t.clauseOf.subarray(0, to),
+    inQuote: t.inQuote.subarray(0, to),
+    quoteEnd: t.quoteEnd.subarray(0, to),
+    capitalized: t.capitalized.subarray(0, to),
+    nameCandidate: t.nameCandidate.subarray(0, to),
+    sentences: t.sentences,
+    lineKinds: t.lineKinds,
+    phraseStarts: t.phraseStarts,
   };
 }
 
