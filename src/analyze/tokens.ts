@@ -277,7 +277,7 @@ const LEXEME_CLOSING_QUOTE = 1 << 19;
  * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
  * the lexeme's number in wink's cache: most tokens of a text were met in earlier texts, and
  * reading a number's facts costs less than lowercasing the word and looking it up again. It grows
- * with wink's cache, which keeps every word it meets: a few bytes and two strings per word.
+ * with wink's cache, which keeps every word it meets: a few bytes and three strings per word.
  */
 class LexemeMemo {
   readonly #vocabulary: Vocabulary;
@@ -565,8 +565,9 @@ function truncate(t: TokenTable, text: string, to: number, endSentence: number):
  * Tokenizes `text` and fills a `TokenTable`; lowercase forms of mid-sentence capitals go to `midCapitals`.
  * 1. One `readDoc`; values, POS and lexeme numbers read from wink's own token data (reading them
  *    out through wink's API costs a tenth of the pass); lemmas of the words that may need one.
- *    What a lexeme alone decides (lowercase form, vocabulary bits, capitals, plural stem) is
- *    worked out the first time it is met and remembered by its number (`LexemeMemo`).
+ *    What a lexeme alone decides (lowercase form, vocabulary bits, capitals, plural stem, what
+ *    it is as a mark) is worked out the first time it is met and remembered by its number, and
+ *    so is its lemma for the POS it last came with (`LexemeMemo`).
  * 2. One pass over the tokens, because wink's own work is the budget analysis is measured against:
  *    - offsets: each value is found at the running cursor once spaces are skipped;
  *    - sentences: they end at a full stop, question or exclamation mark (with the closing marks
