@@ -33,9 +33,9 @@ const SUSPECT_WINDOW = 5;
  * Kyrgyz workers that once calls them "foreigners" is about the Kyrgyz.
  */
 const BROAD_TARGET_LEADS = 1;
+const BROAD_TARGET_SHARE = 0.5;
 /** A group beyond the scheme named this often, or in the headline or the first sentence, is one the article is about. */
 const PROMINENT_MENTIONS = 2;
-const BROAD_TARGET_SHARE = 0.5;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -292,7 +292,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   // "Kyrgyz police", "Uzbekistan's consulate", "a detention centre for foreign citizens": a group word
   // naming an actor or an institution is no target mention.
   const targetEnds = new Map<number, number>();
-  for (const h of hits) if (h.entry.kind === 'target') targetEnds.set(h.first, Math.max(targetEnds.get(h.first) ?? 0, h.last));
+  if (nonTargetHeadAt.size > 0) for (const h of hits) if (h.entry.kind === 'target') targetEnds.set(h.first, Math.max(targetEnds.get(h.first) ?? 0, h.last));
   const namedHits = selectLongest(
     hits.filter((h) => h.entry.kind === 'target' && !nonTargetPrefixEnds.has(h.first) && !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds)),
   );
