@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.5.0';
+export const ANALYZER_VERSION = '0.6.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -103,7 +103,7 @@ interface Context {
   /** Each category's place in the pipeline, which breaks ties between equally scored categories. */
   categoryOrder: ReadonlyMap<string, number>;
   targets: ReadonlyMap<string, PipelineTarget>;
-  /** Target terms "from <country>", by the country's key: a list after one names each group ("from Somalia, Ethiopia and Malawi"). */
+  /** Target terms "from <country>", by the country's key: the entry of each country in a list after a mention that ends in one ("from Somalia, Ethiopia and Malawi"). */
   originTerms: ReadonlyMap<string, LexiconEntry>;
 }
 
@@ -124,13 +124,14 @@ function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
 }
 
 /**
- * Group mentions by the countries listed after a "from <country>" mention: "migrants from Somalia,
- * Ethiopia, Bangladesh and Malawi" names four groups, not one.
+ * Group mentions by the countries listed after a mention that ends in a country: "migrants from
+ * Somalia, Ethiopia, Bangladesh and Malawi" and "citizens of Tajikistan, Uzbekistan and Kyrgyzstan"
+ * name each group, not the first alone.
  */
 function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): LexiconHit[] {
   const listed: LexiconHit[] = [];
   for (const hit of targetHits) {
-    if (hit.last - hit.first !== 2 || tokens.lower[hit.first] !== 'from') continue;
+    if (hit.last - hit.first < 2 || !ctx.originTerms.has(tokens.lower[hit.last - 1] as string)) continue;
     let p = hit.last;
     while (p < tokens.lower.length && LIST_JOINERS.has(tokens.lower[p] as string)) {
       let q = p;
@@ -296,7 +297,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const namedHits = selectLongest(
     hits.filter((h) => h.entry.kind === 'target' && !nonTargetPrefixEnds.has(h.first) && !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds)),
   );
-  const targetHits = selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]);
+  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));
@@ -312,6 +313,17 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     licensesCounted: false,
   }));
   return { field, tokens, categoryHits, targetHits, negations, denials, suspects, counterSpeechBySentence, incidentBySentence, entities, mentions };
+}
+
+/**
+ * Group mentions without the broad ones that a narrower group qualifies: "Tajik migrants" and
+ * "Kyrgyz labour migrants" name Tajiks and Kyrgyz, not migrants at large.
+ */
+function withoutQualifiedBroad(ctx: Context, hits: LexiconHit[]): LexiconHit[] {
+  return hits.filter((h) => {
+    const narrower = ctx.targets.get(h.entry.group)?.narrower ?? [];
+    return narrower.length === 0 || !hits.some((o) => o.last === h.first && narrower.includes(o.entry.group));
+  });
 }
 
 /** Whether a suspect cue is followed by "of" and, a word or two on, by the group mention it is about ("suspect of having entered the country illegally"). */

@@ -498,6 +498,23 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['citizens of', 'The bill would end visa-free entry for citizens of Tajikistan, Uzbekistan and Kyrgyzstan.'],
+    ['natives of', 'Police detained 40 natives of Tajikistan, Uzbekistan or Kyrgyzstan at the market.'],
+  ])('names each people of a list after a mention that ends in a country: %s', (_, text) => {
+    expect([...analyzer.analyze({ title: 'Raids and bans', text }).targets].sort()).toEqual(['kyrgyz', 'tajik', 'uzbek']);
+  });
+
+  it.each([
+    ['a people', 'Police raided a hostel of Tajik migrants in Kazan and detained 40 people.', ['tajik']],
+    ['a list of peoples, past a modifier', 'Police raided a hostel of Tajik and Uzbek labour migrants and detained 40 people.', ['tajik', 'uzbek']],
+    ['nothing', 'Police raided a hostel of migrants in Kazan and detained 40 people.', ['migrants_general']],
+  ])('reads a general group word qualified by %s as that qualifier', (_, text, expected) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.flagged).toBe(true);
+    expect([...analysis.targets].sort()).toEqual(expected);
+  });
+
+  it.each([
     ['an adjective before the head', 'An Uzbek cultural association condemned the raid.'],
     ['a noun before the head', 'An Uzbek community association condemned the raid.'],
     ['a list of groups before the head', 'The Uzbek and Kyrgyz embassies condemned the raid.'],
