@@ -7,7 +7,11 @@
 //   2. the fixture site (fixtures/site: kind, categories, targets in each article's front matter):
 //      the same flag, category and target figures;
 //   3. fixtures/eval/ner.conll — CoNLL-2003-style tokens with IOB2 tags: typed entity P/R/F1 with
-//      exact spans, PER/ORG/LOC only (MISC is not scored).
+//      exact spans, PER/ORG/LOC only (MISC is not scored);
+//   4. the second codings in fixtures/eval/recoded (JSONL: id, categories, targets): other coders'
+//      reading of articles of the sets above. Each is scored against the set's labels and against
+//      the other codings (how far coders agree: the most a rule set can be expected to reach), and
+//      the analyzer is scored against each on the same articles.
 // Next to each figure it scores a baseline, so a change can be read against something simple: for
 // relevance, "any migrant word and any harm word"; for NER, runs of capitalised tokens typed by a
 // small list of countries and capitals.
@@ -21,7 +25,7 @@
 //   --ner FILE    a CoNLL file (IOB1 or IOB2) to score instead of fixtures/eval/ner.conll
 //   --json        print the figures as one JSON document instead of the report
 //   --all-errors  list every NER error instead of the first few of each kind
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +34,7 @@ const ANALYSIS_SETS = ['analysis.jsonl', 'analysis-blind.jsonl', 'analysis-blind
   join(root, 'fixtures/eval', name),
 );
 const NER_SET = join(root, 'fixtures/eval/ner.conll');
+const RECODED_DIR = join(root, 'fixtures/eval/recoded');
 /** How many NER errors of each kind the report lists unless --all-errors is given. */
 const NER_ERRORS_SHOWN = 25;
 /** Analyzer entity types → CoNLL types; `other` has no CoNLL counterpart that is scored. */
@@ -99,6 +104,7 @@ const labelledSets = setPaths.map((path) => {
   return {
     name: relative(root, path),
     cases,
+    run,
     score: scoreRelevance(run),
     entityScore: scoreEntityRecall(run),
     naiveScore: scoreRelevance(cases.map((c) => ({ case: c, analysis: naiveRelevance(c) }))),
@@ -115,6 +121,15 @@ const siteCases = loadFixtureSite().articles.map((a) => ({
   targets: a.targets,
 }));
 const siteScore = scoreRelevance(siteCases.map((c) => ({ case: c, analysis: analyze(c.id, { title: c.title, text: c.text }) })));
+
+// ── second codings ────────────────────────────────────────────────────────────────────────────────
+const codings = existsSync(RECODED_DIR)
+  ? readdirSync(RECODED_DIR)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
+      .map((name) => ({ name: name.replace(/\.jsonl$/, ''), byId: new Map(readJsonl(join(RECODED_DIR, name)).map((c) => [c.id, c])) }))
+  : [];
+const recoded = scoreCodings(codings, labelledSets.flatMap((set) => set.run));
 
 // ── the NER set ───────────────────────────────────────────────────────────────────────────────────
 const nerDocs = readConll(nerPath);
@@ -147,6 +162,7 @@ const figures = {
     target: withPrf(siteScore.target),
     schemeTarget: withPrf(siteScore.schemeTarget),
   },
+  secondCodings: recoded,
   ner: {
     file: relative(root, nerPath),
     documents: nerDocs.length,
@@ -315,6 +331,40 @@ function naiveRelevance(c) {
   const harm = NAIVE_HARM_WORDS.find((w) => words.has(w));
   const flagged = Boolean(migrant && harm);
   return { flagged, categories: [], targets: [], score: flagged ? 1 : 0, reasons: [flagged ? `\`${migrant}\` + \`${harm}\`` : 'no word pair'] };
+}
+
+/**
+ * Agreement between codings of the same relevant articles, on categories and targets (micro F1):
+ * each second coding against the set's labels and against every other coding, on the articles both
+ * cover; the analyzer against each coding and against the set's labels, on the covered articles it
+ * flagged. `runs` are the labelled sets' `{ case, analysis }`.
+ */
+function scoreCodings(codings, runs) {
+  const agreement = (pairs) => {
+    const category = { tp: 0, fp: 0, fn: 0 };
+    const target = { tp: 0, fp: 0, fn: 0 };
+    const schemeTarget = { tp: 0, fp: 0, fn: 0 };
+    for (const [truth, other] of pairs) {
+      tally(category, truth.categories, other.categories, null);
+      tally(target, truth.targets, other.targets, null);
+      tally(schemeTarget, truth.targets.filter(isSchemeTarget), other.targets.filter(isSchemeTarget), null);
+    }
+    return { articles: pairs.length, category: withPrf(category), target: withPrf(target), schemeTarget: withPrf(schemeTarget) };
+  };
+  const rows = [];
+  for (const [i, coding] of codings.entries()) {
+    const runsCovered = runs.filter(({ case: c }) => c.relevant && coding.byId.has(c.id));
+    const flagged = runsCovered.filter(({ analysis }) => analysis.flagged);
+    rows.push({ truth: 'labels', other: coding.name, ...agreement(runsCovered.map(({ case: c }) => [c, coding.byId.get(c.id)])) });
+    for (const other of codings.slice(i + 1)) {
+      const both = runsCovered.filter(({ case: c }) => other.byId.has(c.id));
+      rows.push({ truth: coding.name, other: other.name, ...agreement(both.map(({ case: c }) => [coding.byId.get(c.id), other.byId.get(c.id)])) });
+    }
+    rows.push({ truth: coding.name, other: 'analyzer', ...agreement(flagged.map(({ case: c, analysis }) => [coding.byId.get(c.id), analysis])) });
+  }
+  const anyCovered = runs.filter(({ case: c, analysis }) => c.relevant && analysis.flagged && codings.some((coding) => coding.byId.has(c.id)));
+  if (codings.length > 0) rows.push({ truth: 'labels', other: 'analyzer', ...agreement(anyCovered.map(({ case: c, analysis }) => [c, analysis])) });
+  return rows.filter((r) => r.articles > 0);
 }
 
 // ── entities on the analysis set ──────────────────────────────────────────────────────────────────
@@ -495,6 +545,15 @@ function printReport() {
   console.log(line('PER/ORG/LOC', nerScore.overall, n.predictedOnMisc ? `   ${n.predictedOnMisc} fp on MISC spans` : ''));
   for (const t of SCORED_CONLL_TYPES) console.log(line(`  ${t}`, nerScore.byType[t]));
   console.log(line('  baseline: cap. runs', nerBaseline.overall));
+
+  if (recoded.length) {
+    console.log(`\nsecond codings (${relative(root, RECODED_DIR)}): how far coders agree on the same relevant articles, micro F1`);
+    console.log('(the analyzer on the articles it flagged; "labels" are the sets\' own)');
+    for (const r of recoded) {
+      const f = (counts) => counts.f1.toFixed(3);
+      console.log(`${`${r.other} vs ${r.truth}`.padEnd(25)} ${String(r.articles).padStart(4)} articles   category ${f(r.category)}   target ${f(r.target)}   scheme ids ${f(r.schemeTarget)}`);
+    }
+  }
 
   if (crashes.length) console.log(`\nanalyzer exceptions (${crashes.length}):\n${crashes.map((c) => `${c.id}: ${c.message}`).join('\n')}`);
   for (const set of labelledSets) {
