@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.6.0';
+export const ANALYZER_VERSION = '0.7.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -25,7 +25,7 @@ const WINK_PIPE = ['pos'];
  * How many tokens around a target mention or a hit a suspect cue may stand ("four Tajik suspects",
  * "charged four men, all citizens of Tajikistan", "gunmen killed").
  */
-const SUSPECT_WINDOW = 5;
+const SUSPECT_WINDOW = 6;
 /**
  * How many counted hits a broad target must be the nearest target of to be reported beside a
  * narrower one ("an operation to identify foreign citizens … natives of Uzbekistan detained"), at
@@ -272,6 +272,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const counterSpeech: LexiconHit[] = [];
   let suspects: LexiconHit[] = [];
   const nonTargetHeadAt = new Set<number>();
+  const nonTargetHeadEnds = new Set<number>();
   const nonTargetPrefixEnds = new Set<number>();
   const incidentBySentence = new Map<number, string>();
   const counterSpeechBySentence = new Map<number, string>();
@@ -280,7 +281,10 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     if (kind === 'negation') negations.push(h);
     else if (kind === 'denial') denials.push(h);
     else if (kind === 'suspect') suspects.push(h);
-    else if (kind === 'nonTargetHead') nonTargetHeadAt.add(h.first);
+    else if (kind === 'nonTargetHead') {
+      nonTargetHeadAt.add(h.first);
+      nonTargetHeadEnds.add(h.last);
+    }
     else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
     else if (kind === 'incident' || kind === 'counterSpeech') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
@@ -290,12 +294,18 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       if (kind === 'counterSpeech') counterSpeech.push(h);
     }
   }
-  // "Kyrgyz police", "Uzbekistan's consulate", "a detention centre for foreign citizens": a group word
-  // naming an actor or an institution is no target mention.
+  // "Kyrgyz police", "Uzbekistan's consulate", "diplomats from Tajikistan", "a detention centre for
+  // foreign citizens": a group word naming an actor or an institution is no target mention.
   const targetEnds = new Map<number, number>();
   if (nonTargetHeadAt.size > 0) for (const h of hits) if (h.entry.kind === 'target') targetEnds.set(h.first, Math.max(targetEnds.get(h.first) ?? 0, h.last));
   const namedHits = selectLongest(
-    hits.filter((h) => h.entry.kind === 'target' && !nonTargetPrefixEnds.has(h.first) && !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds)),
+    hits.filter(
+      (h) =>
+        h.entry.kind === 'target' &&
+        !nonTargetPrefixEnds.has(h.first) &&
+        !(nonTargetHeadEnds.has(h.first) && tokens.lower[h.first] === 'from') &&
+        !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds),
+    ),
   );
   const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;

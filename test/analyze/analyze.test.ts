@@ -64,6 +64,8 @@ describe('target requirement', () => {
     ['a market arson with no migrant angle', 'An arsonist set fire to a furniture warehouse in Samara overnight.', 'arson_property'],
     ['a raid on a drug lab', 'Police raided a drug laboratory and detained four men.', 'raid_detention'],
     ['a terrorism trial', 'A court extended the arrest of the four suspects, all citizens of Tajikistan, who are charged over the attack.', 'raid_detention'],
+    ['a plot', 'The FSB said it had detained three citizens of Tajikistan plotting an attack on a synagogue.', 'raid_detention'],
+    ['a defendant\'s own transfer', 'The defendant had been due to be deported to Bulgaria, where he had registered as an asylum seeker.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.flagged).toBe(false);
@@ -498,6 +500,14 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['citizens of the countries', 'Police detained 40 citizens of Central Asian countries at the market.', ['central_asian']],
+    ['people from the republics', 'Police detained 40 people from the Central Asian republics at the market.', ['central_asian']],
+    ['the countries alone', 'Police detained 40 foreigners at the market. Central Asian states protested.', ['migrants_general']],
+  ])('names Central Asians by their countries: %s', (_, text, expected) => {
+    expect(analyzer.analyze({ text }).targets).toEqual(expected);
+  });
+
+  it.each([
     ['citizens of', 'The bill would end visa-free entry for citizens of Tajikistan, Uzbekistan and Kyrgyzstan.'],
     ['natives of', 'Police detained 40 natives of Tajikistan, Uzbekistan or Kyrgyzstan at the market.'],
   ])('names each people of a list after a mention that ends in a country: %s', (_, text) => {
@@ -519,6 +529,7 @@ describe('what a target mention is', () => {
     ['a noun before the head', 'An Uzbek community association condemned the raid.'],
     ['a list of groups before the head', 'The Uzbek and Kyrgyz embassies condemned the raid.'],
     ['a plural possessive', "Uzbek traders' associations condemned the raid."],
+    ['officials from its country', 'Diplomats from Uzbekistan condemned the raid.'],
   ])('does not list a group named by a body that speaks for it: %s', (_, sentence) => {
     const analysis = analyzer.analyze({ text: `Police raided a dormitory of Tajik workers. ${sentence}` });
     expect(analysis.targets).toEqual(['tajik']);
