@@ -284,8 +284,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     else if (kind === 'nonTargetHead') {
       nonTargetHeadAt.add(h.first);
       nonTargetHeadEnds.add(h.last);
-    }
-    else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
+    } else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
     else if (kind === 'incident' || kind === 'counterSpeech') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
       const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
