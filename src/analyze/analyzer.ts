@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.7.0';
+export const ANALYZER_VERSION = '0.8.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -52,6 +52,8 @@ interface FieldScan {
   negations: LexiconHit[];
   denials: LexiconHit[];
   suspects: LexiconHit[];
+  /** Cues that report a claim (`blamingClaims.cues`). */
+  claims: LexiconHit[];
   counterSpeechBySentence: Map<number, string>;
   /** The first incident cue of each sentence that has one. */
   incidentBySentence: Map<number, string>;
@@ -271,6 +273,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const denials: LexiconHit[] = [];
   const counterSpeech: LexiconHit[] = [];
   let suspects: LexiconHit[] = [];
+  const claims: LexiconHit[] = [];
   const nonTargetHeadAt = new Set<number>();
   const nonTargetHeadEnds = new Set<number>();
   const nonTargetPrefixEnds = new Set<number>();
@@ -281,6 +284,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     if (kind === 'negation') negations.push(h);
     else if (kind === 'denial') denials.push(h);
     else if (kind === 'suspect') suspects.push(h);
+    else if (kind === 'claim') claims.push(h);
     else if (kind === 'nonTargetHead') {
       nonTargetHeadAt.add(h.first);
       nonTargetHeadEnds.add(h.last);
@@ -321,7 +325,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     defendedBy: defendingCue(tokens, counterSpeech, hit, actAt),
     licensesCounted: false,
   }));
-  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, counterSpeechBySentence, incidentBySentence, entities, mentions };
+  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, entities, mentions };
 }
 
 /**
@@ -403,6 +407,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     const category = ctx.categories.get(hit.entry.group);
     const s = tokens.sentenceOf[hit.first] ?? 0;
     const term = hit.entry.term;
+    let countedAs = hit.entry.group;
+    let weight = term.weight;
     let counted = false;
     let negation: string | null = null;
     let quotedBy: string | null = null;
@@ -418,7 +424,19 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
-      if (negation !== null) {
+      const blaming = pipeline.blamingClaims;
+      const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit, isLicensing) : null;
+      if (blaming && blamed !== null) {
+        // A denial of the claim or of the act does not undo it: the claim's spread is the news.
+        counted = true;
+        negation = null;
+        countedAs = blaming.category;
+        weight = Math.max(weight, blaming.weight);
+        reason = `a claim ("${blamed.cue}") blames "${surface(tokens, blamed.mention.hit)}" for it: ${blaming.category} (DOMAIN.md rule 5)`;
+        blamed.mention.licensesCounted = true;
+        targetIds.add(blamed.mention.hit.entry.group);
+        leadingTargets.set(blamed.mention.hit.entry.group, (leadingTargets.get(blamed.mention.hit.entry.group) ?? 0) + 1);
+      } else if (negation !== null) {
         reason = `negated by "${negation}"`;
       } else if (denial !== null) {
         negation = denial;
@@ -484,7 +502,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
 
     const match: TermMatch = {
       kind: 'category',
-      category: hit.entry.group,
+      category: countedAs,
       target: null,
       term: term.term,
       text: surface(tokens, hit),
@@ -493,7 +511,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       end: tokens.end[hit.last - 1] ?? 0,
       sentence: s,
       sentenceText: sentenceText(tokens, s),
-      weight: term.weight,
+      weight,
       negated: negation !== null,
       quotedBy,
       counted,
@@ -503,6 +521,59 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     if (lacksTarget) lackingTarget.push(match);
   }
   return out;
+}
+
+/** Words that say a claim was not made: "no claims that…", "did not allege…". A denial ("police deny the claim") presupposes one. */
+const NO_CLAIM_WORDS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'without']);
+
+function isNoClaim(tokens: TokenTable, cue: LexiconHit): boolean {
+  for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (NO_CLAIM_WORDS.has(tokens.lower[i] as string)) return true;
+  return false;
+}
+
+/** Words that may stand between a group and the act it does: "Tajik gang", `"`, "had", "allegedly". */
+const AGENT_GAP_POS: ReadonlySet<string> = new Set(['AUX', 'ADV', 'PART', 'PUNCT']);
+/** How many such words. */
+const MAX_AGENT_GAP = 3;
+/** What may follow an act done to someone: its object ("attacked a girl", "assaulted pupils"). */
+const OBJECT_POS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
+
+/**
+ * The claim cue, if any, by which a claim blames the group of `mention` for the act of `hit`: the
+ * cue stands before the mention in its sentence, and the group does the act, in the active voice,
+ * to an object ("posts claiming that natives of Central Asia had assaulted a 12-year-old",
+ * "a video claimed to show men from Tajikistan attacking a schoolgirl"). A group the act is done to
+ * ("claims that Tajiks were beaten", "rumours of Uzbeks attacked in Perm") is not blamed.
+ */
+function blamedGroup(
+  tokens: TokenTable,
+  claims: readonly LexiconHit[],
+  mentions: readonly TargetMention[],
+  hit: LexiconHit,
+  isLicensing: (m: TargetMention) => boolean,
+): { cue: string; mention: TargetMention } | null {
+  for (const m of mentions) {
+    if (!isLicensing(m)) continue;
+    const cue = blamingCue(tokens, claims, m.hit, hit);
+    if (cue !== null) return { cue, mention: m };
+  }
+  return null;
+}
+
+function blamingCue(tokens: TokenTable, claims: readonly LexiconHit[], mention: LexiconHit, hit: LexiconHit): string | null {
+  const s = tokens.sentenceOf[hit.first];
+  const cue = claims.find((c) => tokens.sentenceOf[c.first] === s && c.last <= mention.first && !isNoClaim(tokens, c));
+  if (cue === undefined || mention.last > hit.first || hit.first - mention.last > MAX_AGENT_GAP || tokens.clauseOf[mention.first] !== tokens.clauseOf[hit.first]) return null;
+  for (let i = mention.last; i < hit.first; i++) {
+    const pos = tokens.pos[i] as string;
+    // The noun the group word qualifies ("Tajik gang") is the doer itself.
+    if (!AGENT_GAP_POS.has(pos) && !(i === mention.last && pos === 'NOUN')) return null;
+  }
+  const before = tokens.lemma[hit.first - 1];
+  const isPassive = hit.first > mention.last && (before === 'be' || before === 'get') && !(tokens.lower[hit.last - 1] as string).endsWith('ing');
+  const next = tokens.pos[hit.last];
+  if (isPassive || next === undefined || !OBJECT_POS.has(next) || tokens.sentenceOf[hit.last] !== s) return null;
+  return surface(tokens, cue);
 }
 
 /**

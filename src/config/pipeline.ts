@@ -106,6 +106,17 @@ const pipelineSchema = z.strictObject(
     counterSpeechCues: wordList('counter-speech cue').optional(),
     suspectCues: wordList('suspect cue').optional(),
     incidentCues: wordList('incident cue').optional(),
+    blamingClaims: z
+      .strictObject(
+        {
+          cues: wordList('claim cue'),
+          acts: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).min(1, { error: 'expected at least one category id' }),
+          category: z.string({ error: 'expected a category id' }),
+          weight: z.number({ error: 'expected a number > 0' }).positive(),
+        },
+        { error: 'expected a mapping { cues, acts, category, weight }' },
+      )
+      .optional(),
     nonTargetHeads: wordList('non-target head').optional(),
     nonTargetPrefixes: wordList('non-target prefix').optional(),
     quotationVerbs: wordList('quotation verb').optional(),
@@ -163,7 +174,7 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** Rules that span keys: ids, references from `namesTarget`, `narrower` and `within`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within` and `blamingClaims`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
@@ -173,6 +184,15 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
     const at = ['categories', id];
     if (!ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a category id of lowercase letters, digits and _, received ${describeValue(id)}` });
     issues.push(...checkTerms(at, category.terms, targetIds));
+  }
+  if (raw.blamingClaims) {
+    const categoryIds = Object.keys(raw.categories);
+    const expected = `expected one of the categories (${categoryIds.join(', ')})`;
+    const { acts, category } = raw.blamingClaims;
+    acts.forEach((id, index) => {
+      if (!categoryIds.includes(id)) issues.push({ path: formatPath(['blamingClaims', 'acts', index]), message: `${expected}, received ${describeValue(id)}` });
+    });
+    if (!categoryIds.includes(category)) issues.push({ path: 'blamingClaims.category', message: `${expected}, received ${describeValue(category)}` });
   }
   for (const [id, target] of Object.entries(raw.targets)) {
     const at = ['targets', id];
@@ -251,6 +271,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     counterSpeechCues: raw.counterSpeechCues ?? [],
     suspectCues: raw.suspectCues ?? [],
     incidentCues: raw.incidentCues ?? [],
+    blamingClaims: raw.blamingClaims ?? null,
     nonTargetHeads: raw.nonTargetHeads ?? [],
     nonTargetPrefixes: raw.nonTargetPrefixes ?? [],
     quotationVerbs: raw.quotationVerbs ?? [],

@@ -3,7 +3,7 @@
  * This module imports nothing from src/.
  */
 
-export type { PipelineDef, PipelineTerm, PipelineCategory, PipelineTarget } from './pipeline.js';
+export type { BlamingClaims, PipelineDef, PipelineTerm, PipelineCategory, PipelineTarget } from './pipeline.js';
 
 /** One configured feed, as validated by src/config. */
 export interface FeedSource {

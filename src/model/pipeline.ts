@@ -103,6 +103,13 @@ export interface PipelineDef {
    */
   incidentCues: string[];
   /**
+   * A claim that blames a group for an act against others is rhetoric that stigmatises it, even when
+   * the claim is denied, for its spread is the news (DOMAIN.md rule 5): "posts claiming that natives
+   * of Central Asia had assaulted a girl". `null` reads such hits as acts against the group.
+   * @default null
+   */
+  blamingClaims: BlamingClaims | null;
+  /**
    * Nouns that, right after a target mention, make it an attribute of something else: "Kyrgyz
    * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.
    */
@@ -116,4 +123,16 @@ export interface PipelineDef {
   quotationVerbs: string[];
   categories: PipelineCategory[];
   targets: PipelineTarget[];
+}
+
+/** How a claim that blames a group is read: see `PipelineDef.blamingClaims`. */
+export interface BlamingClaims {
+  /** Words that report a claim before the group is named ("claiming", "rumour", "alleged"). */
+  cues: string[];
+  /** The categories of the acts a claim may blame on a group (attacks, arson). */
+  acts: string[];
+  /** The category the claim counts under. */
+  category: string;
+  /** Its points, before the title weight and repeat decay. */
+  weight: number;
 }

@@ -239,6 +239,33 @@ describe('counter-speech', () => {
   });
 });
 
+describe('claims that blame a group (DOMAIN.md rule 5)', () => {
+  it.each([
+    ['a claim with the group as the doer', 'Posts claiming that "natives of Central Asia" had assaulted a 12-year-old were shared 100,000 times.', 'assaulted', 'claiming'],
+    ['a video claimed to show the group at it', 'A video claimed to show a group of men from Tajikistan attacking a schoolgirl at a bus stop.', 'attacking', 'claimed'],
+    ['a denied claim, for its spread is the news', "Police deny viral video claim that 'Tajik gang' attacked schoolgirl in Perm", 'attacked', 'claim'],
+    ['a rumour of arson', 'A rumour that Uzbek workers had set fire to a barn spread through the village chats.', 'set fire to', 'rumour'],
+  ])('counts %s as hate rhetoric', (_, text, act, cue) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, act);
+    expect(hit.counted).toBe(true);
+    expect(hit.category).toBe('hate_rhetoric');
+    expect(hit.reason).toMatch(new RegExp(`^a claim \\("${cue}"\\) blames`));
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.categories).toEqual(['hate_rhetoric']);
+  });
+
+  it.each([
+    ['the group as the victim', 'Posts claimed that Tajik workers were beaten by police in Perm.', 'beaten', 'violence_attack'],
+    ['a crime report with no claim', 'Three men from Tajikistan attacked a schoolgirl at a bus stop in Perm.', 'attacked', 'violence_attack'],
+    ['a claim that was not made', 'Police said there were no claims that Tajiks attacked anyone.', 'attacked', 'violence_attack'],
+  ])('does not read %s as a blaming claim', (_, text, act, category) => {
+    const hit = hitFor(analyzer.analyze({ text }), act);
+    expect(hit.category).toBe(category);
+    expect(hit.reason).not.toMatch(/blames/);
+  });
+});
+
 describe('quotation', () => {
   it.each([
     ['“We will deport every illegal migrant,” said Prosecutor-General Igor Krasnov.', 'deport', 'Igor Krasnov'],

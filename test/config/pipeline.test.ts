@@ -96,7 +96,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -126,6 +126,16 @@ describe('pipeline validation', () => {
     ['namesTarget pointing at an unknown target', MINIMAL.replace('{ term: document check, weight: 2.5 }', '{ term: document check, namesTarget: tajik }'), ['categories.raid_detention.terms[1].namesTarget in bad.yaml: expected one of the targets (migrants_general), received the string `tajik`']],
     ['a narrower target that does not exist', MINIMAL.replace('terms: [migrant]', 'terms: [migrant]\n    narrower: [tajik]'), ['targets.migrants_general.narrower[0] in bad.yaml: expected the id of another target (this pipeline has only migrants_general), received the string `tajik`']],
     ['a duplicate term', MINIMAL.replace('terms: [migrant]', 'terms: [migrant, Migrant]'), ['targets.migrants_general.terms[1].term in bad.yaml: expected each term once, received the string `Migrant` again (first at terms[0])']],
+    [
+      'a blamed act that is not a category',
+      `${MINIMAL}blamingClaims: { cues: [claim], acts: [arson_property], category: raid_detention, weight: 3 }\n`,
+      ['blamingClaims.acts[0] in bad.yaml: expected one of the categories (raid_detention), received the string `arson_property`'],
+    ],
+    [
+      'a blaming claim that counts under no category',
+      `${MINIMAL}blamingClaims: { cues: [claim], acts: [raid_detention], category: hate_rhetoric, weight: 3 }\n`,
+      ['blamingClaims.category in bad.yaml: expected one of the categories (raid_detention), received the string `hate_rhetoric`'],
+    ],
     ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
   ])('reports %s as one line naming the key, the file, the expectation and the received value', (_name, source, lines) => {
     expect(messageLinesOf(source)).toEqual(lines);
