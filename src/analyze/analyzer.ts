@@ -539,11 +539,11 @@ const MAX_AGENT_GAP = 3;
 const OBJECT_POS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
 
 /**
- * The claim cue, if any, by which a claim blames the group of `mention` for the act of `hit`: the
- * cue stands before the mention in its sentence, and the group does the act, in the active voice,
- * to an object ("posts claiming that natives of Central Asia had assaulted a 12-year-old",
- * "a video claimed to show men from Tajikistan attacking a schoolgirl"). A group the act is done to
- * ("claims that Tajiks were beaten", "rumours of Uzbeks attacked in Perm") is not blamed.
+ * The group mention that a claim blames for the act of `hit`, with the claim's cue, if any: the cue
+ * stands before the mention in its sentence, and the group does the act, in the active voice, to an
+ * object ("posts claiming that natives of Central Asia had assaulted a 12-year-old", "a video
+ * claimed to show men from Tajikistan attacking a schoolgirl"). A group the act is done to ("claims
+ * that Tajiks were beaten", "rumours of Uzbeks attacked in Perm") is not blamed.
  */
 function blamedGroup(
   tokens: TokenTable,
@@ -560,6 +560,7 @@ function blamedGroup(
   return null;
 }
 
+/** The claim cue by which a claim blames the group of `mention` for the act of `hit`, as `blamedGroup` says, or null. */
 function blamingCue(tokens: TokenTable, claims: readonly LexiconHit[], mention: LexiconHit, hit: LexiconHit): string | null {
   const s = tokens.sentenceOf[hit.first];
   const cue = claims.find((c) => tokens.sentenceOf[c.first] === s && c.last <= mention.first && !isNoClaim(tokens, c));
