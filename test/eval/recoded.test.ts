@@ -10,17 +10,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CATEGORY_IDS, TARGET_IDS } from '../../src/fixture-site/index.js';
-import { readLabelledSet } from '../helpers/labelled-set.js';
+import { CATEGORY_IDS } from '../../src/fixture-site/index.js';
+import { isTargetId, readLabelledSet } from '../helpers/labelled-set.js';
 
 const evalPath = (name: string) => fileURLToPath(new URL(`../../fixtures/eval/${name}`, import.meta.url));
 const RECODED_SETS = ['analysis-blind.jsonl', 'analysis-blind2.jsonl', 'analysis-blind3.jsonl', 'analysis-blind5.jsonl'];
-const OTHER_TARGET_RE = /^other:[a-z][a-z0-9_]*$/;
 
 const coding = z.strictObject({
   id: z.string(),
   categories: z.array(z.string().refine((c) => CATEGORY_IDS.includes(c), 'expected a DOMAIN.md category id')).min(1),
-  targets: z.array(z.string().refine((t) => TARGET_IDS.includes(t) || OTHER_TARGET_RE.test(t), 'expected a DOMAIN.md target id or other:<name>')).min(1),
+  targets: z.array(z.string().refine(isTargetId, 'expected a DOMAIN.md target id or other:<name>')).min(1),
   note: z.string().min(1).optional(),
 });
 

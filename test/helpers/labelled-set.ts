@@ -44,11 +44,16 @@ export function regionOf(a: LabelledArticle): string | undefined {
   return REGION_RE.exec(a.notes)?.[1];
 }
 
+/** Whether a target label is one of DOMAIN.md's ids or an `other:<name>` group. */
+export function isTargetId(id: string): boolean {
+  return TARGET_IDS.includes(id) || OTHER_TARGET_RE.test(id);
+}
+
 /** Every problem with one article's labels, as messages naming the field. */
 export function articleProblems(a: LabelledArticle, rules: SetRules): string[] {
   const problems: string[] = [];
   for (const c of a.categories) if (!CATEGORY_IDS.includes(c)) problems.push(`categories: unknown id \`${c}\``);
-  for (const t of a.targets) if (!TARGET_IDS.includes(t) && !OTHER_TARGET_RE.test(t)) problems.push(`targets: unknown id \`${t}\``);
+  for (const t of a.targets) if (!isTargetId(t)) problems.push(`targets: unknown id \`${t}\``);
   if (new Set(a.categories).size !== a.categories.length) problems.push('categories: duplicate id');
   if (new Set(a.targets).size !== a.targets.length) problems.push('targets: duplicate id');
   if (a.relevant && a.categories.length === 0) problems.push('categories: a relevant article needs at least one');
