@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.8.0';
+export const ANALYZER_VERSION = '0.9.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -67,6 +67,8 @@ interface TargetMention {
   tokens: TokenTable;
   sentence: number;
   suspectCue: string | null;
+  /** The act the group does to others ("an Afghan asylum seeker stabbed two people"): it is the doer, not the target. */
+  doerOf: string | null;
   /** The counter-speech cue right before the mention ("not to blame Uzbeks"): the group is defended, not targeted. */
   defendedBy: string | null;
   licensesCounted: boolean;
@@ -90,7 +92,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon) };
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon), doerActs: new Set(pipeline.doerActs) };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -107,6 +109,8 @@ interface Context {
   targets: ReadonlyMap<string, PipelineTarget>;
   /** Target terms "from <country>", by the country's key: the entry of each country in a list after a mention that ends in one ("from Somalia, Ethiopia and Malawi"). */
   originTerms: ReadonlyMap<string, LexiconEntry>;
+  /** `pipeline.doerActs`. */
+  doerActs: ReadonlySet<string>;
 }
 
 /** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
@@ -189,7 +193,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const { score, breakdown } = scoreMatches(pipeline, matches);
   // Coders list every group a flagged article names as such, not only the ones next to a hit
   // (suspects and defended groups aside); a group is reported with the broader ones it is within.
-  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (m.suspectCue === null && m.defendedBy === null) targetIds.add(m.hit.entry.group);
+  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m)) targetIds.add(m.hit.entry.group);
   for (const id of [...targetIds]) for (const broader of ctx.targets.get(id)?.within ?? []) targetIds.add(broader);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
@@ -241,7 +245,7 @@ function namedInPassing(ctx: Context, scans: readonly FieldScan[]): Set<string> 
   for (const scan of scans) {
     for (const m of scan.mentions) {
       const id = m.hit.entry.group;
-      if (m.suspectCue !== null || m.defendedBy !== null || (ctx.targets.get(id)?.within.length ?? 0) === 0) continue;
+      if (!isLicensing(m) || (ctx.targets.get(id)?.within.length ?? 0) === 0) continue;
       mentions.set(id, (mentions.get(id) ?? 0) + 1);
       if (scan.field === 'title' || m.sentence === 0) prominent.add(id);
     }
@@ -323,8 +327,10 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     sentence: tokens.sentenceOf[hit.first] ?? 0,
     suspectCue: suspectCueNear(tokens, suspects, hit),
     defendedBy: defendingCue(tokens, counterSpeech, hit, actAt),
+    doerOf: null,
     licensesCounted: false,
   }));
+  if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
   return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, entities, mentions };
 }
 
@@ -401,11 +407,13 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
   const speakers = new Map<number, string | null>();
   const out: TermMatch[] = [];
   const window = `${pipeline.targetWindow} sentence${pipeline.targetWindow === 1 ? '' : 's'}`;
-  const isLicensing = (m: TargetMention) => m.suspectCue === null && m.defendedBy === null;
 
   for (const hit of scan.categoryHits) {
     const category = ctx.categories.get(hit.entry.group);
     const s = tokens.sentenceOf[hit.first] ?? 0;
+    // The doer of an act is not whom it is done to.
+    const isAct = ctx.doerActs.has(hit.entry.group);
+    const licenses = (m: TargetMention) => isLicensing(m) && !(isAct && m.doerOf !== null);
     const term = hit.entry.term;
     let countedAs = hit.entry.group;
     let weight = term.weight;
@@ -425,7 +433,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
       const blaming = pipeline.blamingClaims;
-      const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit, isLicensing) : null;
+      const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit) : null;
       if (blaming && blamed !== null) {
         // A denial of the claim or of the act does not undo it: the claim's spread is the news.
         counted = true;
@@ -443,11 +451,12 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         reason = `denied by "${denial}" after it`;
       } else if (incidentCue !== null) {
         reason = `concerns an accident or incident ("${incidentCue}" in the sentence)`;
-      } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s)) {
+      } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s, isAct)) {
         // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
-        // to a suspect cue, or in a sentence whose only group mention names suspects, concerns them.
-        const cue = suspectCue ?? mentions.find((m) => m.sentence === s)?.suspectCue;
-        reason = `concerns suspects ("${cue}")`;
+        // to a suspect cue, or in a sentence whose only group mentions name suspects (or, for an act, its doers), concerns them.
+        const named = suspectCue === null ? mentions.find((m) => m.sentence === s && m.suspectCue !== null) : undefined;
+        const doer = suspectCue === null && named === undefined ? mentions.find((m) => m.sentence === s && m.doerOf !== null) : undefined;
+        reason = doer !== undefined ? `the group does it: "${surface(tokens, doer.hit)}" ${doer.doerOf}` : `concerns suspects ("${suspectCue ?? named?.suspectCue}")`;
       } else if (counterSpeech !== null) {
         reason = `counter-speech in the sentence ("${counterSpeech}")`;
       } else if (term.namesTarget !== null) {
@@ -457,15 +466,15 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         leadingTargets.set(term.namesTarget, (leadingTargets.get(term.namesTarget) ?? 0) + 1);
         // "ethnic enclaves of Central Asians": the group named beside the phrase is its target too.
         for (const m of mentions) {
-          if (m.sentence !== s || !isLicensing(m)) continue;
+          if (m.sentence !== s || !licenses(m)) continue;
           m.licensesCounted = true;
           targetIds.add(m.hit.entry.group);
         }
       } else {
         const targetWindow = term.targetWindow ?? pipeline.targetWindow;
-        const near = mentions.filter((m) => Math.abs(m.sentence - s) <= targetWindow && isLicensing(m));
+        const near = mentions.filter((m) => Math.abs(m.sentence - s) <= targetWindow && licenses(m));
         // A headline that names a group only as suspects or to defend it does not borrow another from the lead.
-        const fromLead = near.length === 0 && !mentions.some((m) => m.sentence === s) ? lead.filter(isLicensing) : [];
+        const fromLead = near.length === 0 && !mentions.some((m) => m.sentence === s) ? lead.filter(licenses) : [];
         if (near.length > 0 || fromLead.length > 0) {
           counted = true;
           let where: string;
@@ -493,7 +502,9 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
             ? `no target group ${within}`
             : other.suspectCue !== null
               ? `no target group ${within}: "${surface(tokens, other.hit)}" names suspects ("${other.suspectCue}")`
-              : `no target group ${within}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
+              : isAct && other.doerOf !== null
+                ? `no target group ${within}: "${surface(tokens, other.hit)}" does the act ("${other.doerOf}")`
+                : `no target group ${within}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
         }
       }
       if (quotedBy !== null) reason += `; quoted: ${quotedBy}`;
@@ -545,13 +556,7 @@ const OBJECT_POS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'PRON',
  * claimed to show men from Tajikistan attacking a schoolgirl"). A group the act is done to ("claims
  * that Tajiks were beaten", "rumours of Uzbeks attacked in Perm") is not blamed.
  */
-function blamedGroup(
-  tokens: TokenTable,
-  claims: readonly LexiconHit[],
-  mentions: readonly TargetMention[],
-  hit: LexiconHit,
-  isLicensing: (m: TargetMention) => boolean,
-): { cue: string; mention: TargetMention } | null {
+function blamedGroup(tokens: TokenTable, claims: readonly LexiconHit[], mentions: readonly TargetMention[], hit: LexiconHit): { cue: string; mention: TargetMention } | null {
   for (const m of mentions) {
     if (!isLicensing(m)) continue;
     const cue = blamingCue(tokens, claims, m.hit, hit);
@@ -564,17 +569,100 @@ function blamedGroup(
 function blamingCue(tokens: TokenTable, claims: readonly LexiconHit[], mention: LexiconHit, hit: LexiconHit): string | null {
   const s = tokens.sentenceOf[hit.first];
   const cue = claims.find((c) => tokens.sentenceOf[c.first] === s && c.last <= mention.first && !isNoClaim(tokens, c));
-  if (cue === undefined || mention.last > hit.first || hit.first - mention.last > MAX_AGENT_GAP || tokens.clauseOf[mention.first] !== tokens.clauseOf[hit.first]) return null;
+  if (cue === undefined || !isSubjectOf(tokens, mention, hit) || !isActiveWithObject(tokens, hit)) return null;
+  return surface(tokens, cue);
+}
+
+/**
+ * Marks the group mentions that do an act of `ctx.doerActs` to others ("an Afghan asylum seeker
+ * stabbed two people", "Idris, who came to the UK from Sudan as a refugee, stabbed his flatmate"):
+ * the group is the act's doer, not its target, so the mention licenses no hit and is not reported
+ * (DOMAIN.md rule 1). A claim that blames the group for the act is left to `blamedGroup`.
+ * Doers still count as the group for other hits and are reported in a flagged article.
+ */
+function markDoers(ctx: Context, field: TextField, tokens: TokenTable, categoryHits: readonly LexiconHit[], claims: readonly LexiconHit[], mentions: readonly TargetMention[]): void {
+  for (const hit of categoryHits) {
+    if (!ctx.doerActs.has(hit.entry.group) || hit.entry.term.weight === 0 || !isActiveWithObject(tokens, hit)) continue;
+    // A headline tells an act in the present ("Afghan man stabs two"); its past participle is a
+    // passive without "be" ("Uzbek workers attacked a day after Crocus").
+    if (field === 'title' && !(tokens.lower[hit.first] as string).endsWith('s')) continue;
+    const s = tokens.sentenceOf[hit.first];
+    for (const m of mentions) {
+      if (m.sentence !== s || m.hit.last > hit.first || !isLicensing(m)) continue;
+      if (!(isSubjectOf(tokens, m.hit, hit) && standsAsSubject(ctx, tokens, m.hit)) && !describesNamedSubject(tokens, m.hit, hit)) continue;
+      if (claims.length > 0 && blamingCue(tokens, claims, m.hit, hit) !== null) continue;
+      m.doerOf = surface(tokens, hit);
+    }
+  }
+}
+
+/**
+ * The group of `mention` is the subject of the act of `hit`: it stands before it in the same clause,
+ * with at most `MAX_AGENT_GAP` auxiliary, adverb or quote words between, or the noun it qualifies
+ * ("Tajik gang attacked", "migrants had allegedly attacked").
+ */
+function isSubjectOf(tokens: TokenTable, mention: LexiconHit, hit: LexiconHit): boolean {
+  if (mention.last > hit.first || hit.first - mention.last > MAX_AGENT_GAP || tokens.clauseOf[mention.first] !== tokens.clauseOf[hit.first]) return false;
   for (let i = mention.last; i < hit.first; i++) {
     const pos = tokens.pos[i] as string;
     // The noun the group word qualifies ("Tajik gang") is the doer itself.
-    if (!AGENT_GAP_POS.has(pos) && !(i === mention.last && pos === 'NOUN')) return null;
+    if (!AGENT_GAP_POS.has(pos) && !(i === mention.last && pos === 'NOUN')) return false;
   }
+  return true;
+}
+
+/** Prepositions that open a clause, before which a subject may stand: "after two men attacked…". */
+const CLAUSE_OPENING_ADPS: ReadonlySet<string> = new Set(['after', 'before', 'since', 'as', 'until', 'because', 'while', 'when', 'if', 'that', 'although', 'though', 'once']);
+/** Words passed over back to the start of a noun phrase: "a group of Tajik migrants", "a family from Uzbekistan". */
+const NOUN_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
+
+/**
+ * Whether the noun phrase of `mention` may be a subject: what stands before it is no verb or
+ * preposition whose object it is ("officers who detained Uzbek workers beat them", "a pavilion
+ * owned by a family from Uzbekistan burned down"), save a verb of speech ("witnesses said Tajik
+ * men attacked") or a preposition that opens a clause ("after two Afghans attacked").
+ */
+function standsAsSubject(ctx: Context, tokens: TokenTable, mention: LexiconHit): boolean {
+  const s = tokens.sentenceOf[mention.first];
+  let i = mention.first - 1;
+  while (i >= 0 && tokens.sentenceOf[i] === s && (NOUN_PHRASE_POS.has(tokens.pos[i] as string) || tokens.lower[i] === 'of')) i--;
+  if (i < 0 || tokens.sentenceOf[i] !== s) return true;
+  const pos = tokens.pos[i] as string;
+  if (pos === 'VERB') return ctx.quotationVerbs.has(tokens.lemma[i] as string);
+  if (pos === 'AUX') return false;
+  if (pos === 'ADP') return CLAUSE_OPENING_ADPS.has(tokens.lower[i] as string);
+  return true;
+}
+
+/** Words that open a description of a named person set off by commas: "Idris, who…", "Idris, a refugee from Sudan,". */
+const DESCRIPTION_OPENERS: ReadonlySet<string> = new Set(['who', 'a', 'an']);
+
+/**
+ * The group of `mention` describes a named person who is the subject of the act of `hit`: the
+ * mention stands inside a clause or apposition set off by commas right after a name, and the act
+ * follows the closing comma ("Mohammed Idris, who came to the UK from Sudan as a refugee, stabbed").
+ */
+function describesNamedSubject(tokens: TokenTable, mention: LexiconHit, hit: LexiconHit): boolean {
+  if (tokens.lower[hit.first - 1] !== ',') return false;
+  const s = tokens.sentenceOf[hit.first];
+  for (let i = mention.first - 1; i > 0 && tokens.sentenceOf[i] === s; i--) {
+    if (tokens.lower[i] !== ',') continue;
+    return DESCRIPTION_OPENERS.has(tokens.lower[i + 1] as string) && tokens.pos[i - 1] === 'PROPN';
+  }
+  return false;
+}
+
+/** The act of `hit` is in the active voice and done to an object that follows it in the sentence ("attacked a girl"). */
+function isActiveWithObject(tokens: TokenTable, hit: LexiconHit): boolean {
   const before = tokens.lemma[hit.first - 1];
-  const isPassive = hit.first > mention.last && (before === 'be' || before === 'get') && !(tokens.lower[hit.last - 1] as string).endsWith('ing');
+  if ((before === 'be' || before === 'get') && !(tokens.lower[hit.last - 1] as string).endsWith('ing')) return false;
   const next = tokens.pos[hit.last];
-  if (isPassive || next === undefined || !OBJECT_POS.has(next) || tokens.sentenceOf[hit.last] !== s) return null;
-  return surface(tokens, cue);
+  return next !== undefined && OBJECT_POS.has(next) && tokens.sentenceOf[hit.last] === tokens.sentenceOf[hit.first];
+}
+
+/** A mention that may license a category hit and be reported: it names no suspects and is not defended. */
+function isLicensing(m: TargetMention): boolean {
+  return m.suspectCue === null && m.defendedBy === null;
 }
 
 /**
@@ -614,7 +702,9 @@ function targetMatches(scan: FieldScan): TermMatch[] {
     reason:
       m.suspectCue !== null
         ? `names suspects ("${m.suspectCue}")`
-        : m.defendedBy !== null
+        : m.doerOf !== null
+          ? `does the act ("${m.doerOf}")`
+          : m.defendedBy !== null
           ? `defended by counter-speech ("${m.defendedBy}")`
           : m.licensesCounted
             ? 'target of a counted hit'
@@ -628,11 +718,12 @@ function byPosition(x: TermMatch, y: TermMatch): number {
   return x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'category' ? -1 : 1);
 }
 
-function sentenceNamesOnlySuspects(mentions: readonly TargetMention[], s: number): boolean {
+/** Whether every group mention of sentence `s` names suspects (or, with `doersToo`, the doer of an act), and there is one. */
+function sentenceNamesOnlySuspects(mentions: readonly TargetMention[], s: number, doersToo: boolean): boolean {
   let hasSuspects = false;
   for (const m of mentions) {
     if (m.sentence !== s) continue;
-    if (m.suspectCue === null) return false;
+    if (m.suspectCue === null && !(doersToo && m.doerOf !== null)) return false;
     hasSuspects = true;
   }
   return hasSuspects;

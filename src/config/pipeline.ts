@@ -117,6 +117,7 @@ const pipelineSchema = z.strictObject(
         { error: 'expected a mapping { cues, acts, category, weight }' },
       )
       .optional(),
+    doerActs: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
     nonTargetHeads: wordList('non-target head').optional(),
     nonTargetPrefixes: wordList('non-target prefix').optional(),
     quotationVerbs: wordList('quotation verb').optional(),
@@ -174,7 +175,7 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within` and `blamingClaims`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within`, `blamingClaims` and `doerActs`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
@@ -194,6 +195,10 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
     });
     if (!categoryIds.includes(category)) issues.push({ path: 'blamingClaims.category', message: `${expected}, received ${describeValue(category)}` });
   }
+  (raw.doerActs ?? []).forEach((id, index) => {
+    const categoryIds = Object.keys(raw.categories);
+    if (!categoryIds.includes(id)) issues.push({ path: formatPath(['doerActs', index]), message: `expected one of the categories (${categoryIds.join(', ')}), received ${describeValue(id)}` });
+  });
   for (const [id, target] of Object.entries(raw.targets)) {
     const at = ['targets', id];
     if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${describeValue(id)}` });
@@ -272,6 +277,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     suspectCues: raw.suspectCues ?? [],
     incidentCues: raw.incidentCues ?? [],
     blamingClaims: raw.blamingClaims ?? null,
+    doerActs: raw.doerActs ?? [],
     nonTargetHeads: raw.nonTargetHeads ?? [],
     nonTargetPrefixes: raw.nonTargetPrefixes ?? [],
     quotationVerbs: raw.quotationVerbs ?? [],

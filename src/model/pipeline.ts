@@ -110,6 +110,14 @@ export interface PipelineDef {
    */
   blamingClaims: BlamingClaims | null;
   /**
+   * Categories of acts that a group can do to others (attacks, arson). A group mention that is the
+   * subject of such an act, in the active voice with an object ("an Afghan asylum seeker stabbed two
+   * people"), or that describes the named person who is ("Idris, who came from Sudan as a refugee,
+   * stabbed his flatmate"), names the doer: it licenses no hit of these categories (DOMAIN.md rule 1).
+   * A headline's past participle reads as a passive ("Uzbek workers attacked…"). @default []
+   */
+  doerActs: string[];
+  /**
    * Nouns that, right after a target mention, make it an attribute of something else: "Kyrgyz
    * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.
    */

@@ -266,6 +266,43 @@ describe('claims that blame a group (DOMAIN.md rule 5)', () => {
   });
 });
 
+describe('the doer of an act (DOMAIN.md rule 1)', () => {
+  it.each([
+    ['a group as the subject', 'An Afghan asylum seeker stabbed two people in a park in Aschaffenburg, killing a man.', 'stabbed', 'Afghan asylum seeker'],
+    ['a group after a verb of speech', 'Witnesses said two Tajik men attacked a taxi driver in Moscow.', 'attacked', 'Tajik'],
+    ['a group inside the description of a named person', 'Mohammed Idris, who came to the UK from Sudan as a refugee, stabbed his flatmate nine times, the court heard.', 'stabbed', 'from Sudan'],
+    ['a headline in the present', 'Afghan asylum seeker stabs two in Aschaffenburg park', 'stabs', 'Afghan asylum seeker'],
+  ])('does not count an attack on others by %s', (_, text, act, doer) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, act);
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toMatch(/^the group does it/);
+    expect(analysis.matches.find((m) => m.kind === 'target' && m.text === doer)?.reason).toBe(`does the act ("${act}")`);
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it.each([
+    ['the object of another verb', { text: 'Officers who detained Uzbek workers beat them with batons at the station.' }, 'beat', 'violence_attack', 'uzbek'],
+    ['the object of a preposition', { text: 'Arsonists set fire to a pavilion owned by a family from Uzbekistan. A pavilion owned by a family from Uzbekistan burned down the street overnight.' }, 'burned down', 'arson_property', 'uzbek'],
+    ['a passive', { text: 'Tajik migrants were beaten by a group of men in Moscow.' }, 'beaten', 'violence_attack', 'tajik'],
+    ['a headline participle', { title: 'Uzbek workers attacked a day after concert hall shooting', text: 'The men were taken to hospital.' }, 'attacked', 'violence_attack', 'uzbek'],
+    ['the group the act is done to, beside a doer group', { text: 'Kyrgyz youths attacked Tajik workers outside a hostel.' }, 'attacked', 'violence_attack', 'tajik'],
+  ])('counts an act on the group when it is %s', (_, input, act, category, target) => {
+    const analysis = analyzer.analyze(input);
+    const hit = hitFor(analysis, act);
+    expect(hit.counted).toBe(true);
+    expect(hit.category).toBe(category);
+    expect(analysis.matches.some((m) => m.kind === 'target' && m.target === target && m.counted)).toBe(true);
+  });
+
+  it('still names the group for hits that are no attack', () => {
+    const analysis = analyzer.analyze({ text: 'An Afghan asylum seeker stabbed a man in a park. Afghan asylum seekers were later deported in a charter flight.' });
+    expect(hitFor(analysis, 'stabbed').counted).toBe(false);
+    expect(hitFor(analysis, 'deported').counted).toBe(true);
+    expect(analysis.targets).toContain('other:afghans');
+  });
+});
+
 describe('quotation', () => {
   it.each([
     ['“We will deport every illegal migrant,” said Prosecutor-General Igor Krasnov.', 'deport', 'Igor Krasnov'],

@@ -96,7 +96,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -135,6 +135,11 @@ describe('pipeline validation', () => {
       'a blaming claim that counts under no category',
       `${MINIMAL}blamingClaims: { cues: [claim], acts: [raid_detention], category: hate_rhetoric, weight: 3 }\n`,
       ['blamingClaims.category in bad.yaml: expected one of the categories (raid_detention), received the string `hate_rhetoric`'],
+    ],
+    [
+      'doerActs names a category that does not exist',
+      `${MINIMAL}doerActs: [raid_detention, violence_attack]\n`,
+      ['doerActs[1] in bad.yaml: expected one of the categories (raid_detention), received the string `violence_attack`'],
     ],
     ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
   ])('reports %s as one line naming the key, the file, the expectation and the received value', (_name, source, lines) => {
