@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.9.0';
+export const ANALYZER_VERSION = '0.10.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -427,7 +427,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       reason = 'shared vocabulary (weight 0)';
     } else {
       quotedBy = quoteSpeaker(ctx, scan, hit, speakers);
-      negation = negationOf(pipeline, tokens, scan.negations, hit);
+      negation = negationOf(pipeline, tokens, scan.negations, hit, category?.notNegatedBy);
       const denial = negation === null ? denialOf(pipeline, tokens, scan.denials, hit) : null;
       const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
@@ -760,10 +760,10 @@ function isVerbWithObject(tokens: TokenTable, cue: LexiconHit): boolean {
  * window. A prepositional cue ("without", "with no") negates only its own phrase: its scope ends
  * at a verb that follows a noun ("migrants with no papers were detained" is not negated).
  */
-function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readonly LexiconHit[], hit: LexiconHit): string | null {
+function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readonly LexiconHit[], hit: LexiconHit, exempt: readonly string[] = []): string | null {
   const clause = tokens.clauseOf[hit.first];
   for (const cue of negations) {
-    if (cue.last > hit.first || tokens.clauseOf[cue.first] !== clause) continue;
+    if (cue.last > hit.first || tokens.clauseOf[cue.first] !== clause || exempt.includes(cue.entry.term.term)) continue;
     if (hit.first - cue.last >= pipeline.negationWindow) continue;
     // A slogan "No to the migrant enclave" rejects what follows; it does not deny it.
     if (tokens.lower[cue.first] === 'no' && tokens.lower[cue.last] === 'to') continue;

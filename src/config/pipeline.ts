@@ -68,9 +68,11 @@ const categorySchema = z.strictObject(
     weight: nonNegative().optional(),
     /** Whether counter-speech around a match lowers its score. @default false */
     discountedByCounterSpeech: z.boolean().optional(),
+    /** Negation cues that do not negate the category's hits. @default [] */
+    notNegatedBy: wordList('negation cue').optional(),
     terms: termList,
   },
-  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, terms }' },
+  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, terms }' },
 );
 
 const targetSchema = z.strictObject(
@@ -185,6 +187,9 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
     const at = ['categories', id];
     if (!ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a category id of lowercase letters, digits and _, received ${describeValue(id)}` });
     issues.push(...checkTerms(at, category.terms, targetIds));
+    (category.notNegatedBy ?? []).forEach((cue, index) => {
+      if (!raw.negationCues.includes(cue)) issues.push({ path: formatPath([...at, 'notNegatedBy', index]), message: `expected one of negationCues, received ${describeValue(cue)}` });
+    });
   }
   if (raw.blamingClaims) {
     const categoryIds = Object.keys(raw.categories);
@@ -250,6 +255,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     label: c.label,
     description: c.description,
     discountedByCounterSpeech: c.discountedByCounterSpeech ?? false,
+    notNegatedBy: c.notNegatedBy ?? [],
     terms: c.terms.map((t) => toTerm(t, c.weight ?? 1)),
   }));
   const targets: PipelineTarget[] = Object.entries(raw.targets).map(([id, t]) => ({

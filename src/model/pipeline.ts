@@ -32,6 +32,11 @@ export interface PipelineCategory {
    * discounts the category's hits. True for rhetoric; acts are reported even when condemned.
    */
   discountedByCounterSpeech: boolean;
+  /**
+   * Negation cues that do not negate the category's hits: a deputy who "warns of ethnic enclaves"
+   * voices the rhetoric, where a warning of raids reports none. @default []
+   */
+  notNegatedBy: string[];
   terms: PipelineTerm[];
 }
 

@@ -27,6 +27,8 @@ describe('categories', () => {
     ['discrimination_refusal', 'Passengers refused to ride with drivers from Tajikistan.'],
     ['discrimination_refusal', 'Landlords posted adverts for Slavs only.'],
     ['hate_rhetoric', 'The deputy blamed migrant crime for the rise in burglaries.'],
+    ['hate_rhetoric', 'Where migrants came in large numbers, he said, parallel Muslim societies have grown up.'],
+    ['hate_rhetoric', 'The party leader warned of cities where Muslim parallel societies live by their own law.'],
     ['official_restriction', 'The region banned foreign workers from working as taxi drivers.'],
     ['official_restriction', 'Children of migrants will have to pass a Russian language test before school.'],
     ['forced_conscription', 'Police handed military summonses to naturalised migrants detained in the raid.'],
@@ -140,6 +142,8 @@ describe('negation', () => {
     ['Six new citizens who had not registered for military service were given summonses.', 'summonses'],
     ['The border service does not usually comment on refusals of entry to Kyrgyz citizens.', 'refusals of entry'],
     ['He did not cite figures for crimes committed by foreigners in the region.', 'crimes committed by foreigners'],
+    // A warning of raids reports none; a warning of "ethnic enclaves" is the rhetoric (`notNegatedBy`).
+    ['A television host warned of "ethnic enclaves" of migrants in Moscow suburbs.', 'ethnic enclaves'],
   ])('keeps negation inside its clause or phrase in "%s"', (text, hitText) => {
     const hit = hitFor(analyzer.analyze({ text }), hitText);
     expect(hit.negated).toBe(false);

@@ -104,7 +104,7 @@ describe('pipeline validation', () => {
     ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos, targetWindow (did you mean `weight`?)']],
     ['an unknown key of a category, with the likely fix', MINIMAL.replace('    label: Raids', '    lable: Raids'), [
       'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
-      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, terms (did you mean `label`?)',
+      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, notNegatedBy, terms (did you mean `label`?)',
     ]],
     ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower, within']],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
@@ -135,6 +135,11 @@ describe('pipeline validation', () => {
       'a blaming claim that counts under no category',
       `${MINIMAL}blamingClaims: { cues: [claim], acts: [raid_detention], category: hate_rhetoric, weight: 3 }\n`,
       ['blamingClaims.category in bad.yaml: expected one of the categories (raid_detention), received the string `hate_rhetoric`'],
+    ],
+    [
+      'a category exempt from a negation cue the pipeline does not have',
+      MINIMAL.replace('    terms:\n      - raid\n', '    notNegatedBy: [warn of]\n    terms:\n      - raid\n'),
+      ['categories.raid_detention.notNegatedBy[0] in bad.yaml: expected one of negationCues, received the string `warn of`'],
     ],
     [
       'doerActs names a category that does not exist',
