@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.10.0';
+export const ANALYZER_VERSION = '0.11.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -777,8 +777,10 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
     // A cue that negates a verb scopes over that verb's phrase: a later verb after a noun starts
     // another ("who had not registered for military service were given summonses"), and what a
     // verb of reporting is about is not denied ("does not comment on refusals of entry").
+    // A causative verb takes the next verb into its phrase: "do not let anyone turn your neighbour into a scapegoat".
     const verb = negatedVerb(tokens, cue.last, hit.first);
-    if (verb >= 0 && (REPORTING_LEMMAS.has(tokens.lemma[verb] as string) || phraseEnds(tokens, verb + 1, hit.first))) continue;
+    const lemma = tokens.lemma[verb] as string;
+    if (verb >= 0 && (REPORTING_LEMMAS.has(lemma) || (!CAUSATIVE_LEMMAS.has(lemma) && phraseEnds(tokens, verb + 1, hit.first)))) continue;
     return surface(tokens, cue);
   }
   return null;
@@ -786,6 +788,9 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
 
 /** Words that open a noun's complement: "rumours that …", "fear of …". */
 const COMPLEMENT_OPENERS: ReadonlySet<string> = new Set(['that', 'of', 'about']);
+
+/** Verbs whose object does the next verb: "let", "make", "allow" … "anyone turn". */
+const CAUSATIVE_LEMMAS: ReadonlySet<string> = new Set(['let', 'make', 'allow']);
 
 /** Verbs of reporting: negated, they deny the report, not what it would be about. */
 const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['comment', 'respond', 'reply', 'answer', 'confirm', 'disclose', 'specify', 'explain', 'reveal', 'elaborate', 'publish', 'release', 'give', 'cite', 'provide']);

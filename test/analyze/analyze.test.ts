@@ -20,6 +20,7 @@ describe('categories', () => {
     ['raid_detention', 'Police raided a dormitory where labour migrants from Uzbekistan live and detained 30 people.'],
     ['raid_detention', 'Officers carried out document checks at a market, and dozens of foreigners were taken to the police station.'],
     ['raid_detention', 'Federal immigration agents detained about 160 workers during a raid on a meatpacking plant.'],
+    ['raid_detention', 'Tajikistan protested the rude treatment of Tajik citizens at Vnukovo airport.'],
     ['deportation_entry_ban', 'A court ordered the deportation of twelve citizens of Kyrgyzstan.'],
     ['deportation_entry_ban', 'Several Tajik nationals were denied entry at the airport and sent back on the next flight.'],
     ['violence_attack', 'Three migrants were beaten by a group of young men near a bus stop.'],
@@ -68,6 +69,7 @@ describe('target requirement', () => {
     ['a terrorism trial', 'A court extended the arrest of the four suspects, all citizens of Tajikistan, who are charged over the attack.', 'raid_detention'],
     ['a plot', 'The FSB said it had detained three citizens of Tajikistan plotting an attack on a synagogue.', 'raid_detention'],
     ['a defendant\'s own transfer', 'The defendant had been due to be deported to Bulgaria, where he had registered as an asylum seeker.', 'deportation_entry_ban'],
+    ['what awaits deportees elsewhere', 'Rights groups said refugees sent to Kabul faced the risk of torture.', 'violence_attack'],
   ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.flagged).toBe(false);
@@ -125,6 +127,7 @@ describe('negation', () => {
     ['Tajik workers fear raids on their dormitories.', 'raids'],
     ['Uzbek workers talk of rumours that police are about to start mass document checks.', 'document checks'],
     ['Messages in chats for migrants warned of big raids after the holidays.', 'raids'],
+    ['Bishops urged voters: "Do not let anyone turn your migrant neighbour into a scapegoat."', 'scapegoat'],
   ])('negates the hit in "%s"', (text, hitText) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, hitText);
@@ -239,6 +242,12 @@ describe('counter-speech', () => {
     const analysis = analyzer.analyze({ text: 'The minister condemned the arson of shops owned by migrants from Tajikistan.' });
     expect(hitFor(analysis, 'arson').counted).toBe(true);
     expect(analysis.flagged).toBe(true);
+    expect(analysis.categories).toEqual(['arson_property']);
+  });
+
+  it('reads an arson attack on a building as arson alone, not as an attack on people', () => {
+    const analysis = analyzer.analyze({ text: 'The minister condemned an arson attack on a former hotel earmarked for asylum seekers.' });
+    expect(hitFor(analysis, 'arson attack on').counted).toBe(true);
     expect(analysis.categories).toEqual(['arson_property']);
   });
 });
