@@ -70,6 +70,11 @@ describe('target requirement', () => {
     ['a plot', 'The FSB said it had detained three citizens of Tajikistan plotting an attack on a synagogue.', 'raid_detention'],
     ['a defendant\'s own transfer', 'The defendant had been due to be deported to Bulgaria, where he had registered as an asylum seeker.', 'deportation_entry_ban'],
     ['what awaits deportees elsewhere', 'Rights groups said refugees sent to Kabul faced the risk of torture.', 'violence_attack'],
+    ['a border conflict between states', 'Fighting near the Tajik enclave of Vorukh in 2021 killed around 50 people.', 'violence_attack'],
+    ['an attack on a synagogue', 'Muslim residents of Derbent watched as the old synagogue was set on fire.', 'arson_property'],
+    ['a war', 'Since the full-scale invasion of Ukraine, police have combined checks with recruitment, migrants say.', 'hate_rhetoric'],
+    ['where people come from', 'The ministry listed the main countries of origin of refugees in the country.', 'deportation_entry_ban'],
+    ['the police that keep order', 'Riot police from Kemerovo arrived at night, and migrants stayed indoors.', 'violence_attack'],
   ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.flagged).toBe(false);
