@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.12.0';
+export const ANALYZER_VERSION = '0.13.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -744,6 +744,10 @@ function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit
     if (cue.first < hit.last && cue.last > hit.first) return surface(tokens, cue);
     const before = hit.first - cue.last;
     const after = cue.first - hit.last;
+    // A verb that ends its clause reaches no further: "in which four Tajik citizens were charged,
+    // Tajik nationals arriving at Moscow airports faced checks" names the travellers as no suspects
+    // ("charged four men, all citizens of Tajikistan," still does).
+    if (before > 0 && tokens.pos[cue.last - 1] === 'VERB' && tokens.lower[cue.last] === ',') continue;
     if ((before >= 0 && before < SUSPECT_WINDOW) || (after >= 0 && after < SUSPECT_WINDOW)) return surface(tokens, cue);
   }
   return null;

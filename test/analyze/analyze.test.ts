@@ -120,6 +120,14 @@ describe('target requirement', () => {
     expect(hit.counted).toBe(false);
     expect(hit.reason).toMatch(/^concerns suspects/);
   });
+
+  it('ends a suspect verb\'s reach at the comma that closes its clause', () => {
+    const analysis = analyzer.analyze({
+      text: 'After the attack, in which four Tajik citizens were charged, Tajik nationals arriving at Moscow airports were refused entry.',
+    });
+    expect(hitFor(analysis, 'refused entry').counted).toBe(true);
+    expect(analysis.matches.filter((m) => m.kind === 'target').map((m) => m.reason)).toEqual(['names suspects ("charged")', 'target of a counted hit']);
+  });
 });
 
 describe('negation', () => {
