@@ -4,7 +4,7 @@
  */
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Analysis, AnalysisInput, EntityMention, PipelineCategory, PipelineDef, PipelineTarget, ScoreComponent, TermMatch, TextField } from '../model/index.js';
+import { READ_ALSO_LABEL, type Analysis, type AnalysisInput, type EntityMention, type PipelineCategory, type PipelineDef, type PipelineTarget, type ScoreComponent, type TermMatch, type TextField } from '../model/index.js';
 import { findEntities, NAME_LEMMAS, NAME_VOCABULARY, type EntitySpan } from './entities.js';
 import { irregularForms } from './irregular.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.13.0';
+export const ANALYZER_VERSION = '0.14.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -172,7 +172,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };
   }
 
-  const { fields, midCapitals } = readFields(ctx.nlp, input.title ?? null, input.text, ctx.vocabulary);
+  const { fields, midCapitals } = readFields(ctx.nlp, input.title ?? null, withoutLinkLines(input.text), ctx.vocabulary);
   const entities = findEntities(fields, midCapitals);
 
   const titleEntities: EntitySpan[] = [];
@@ -253,6 +253,40 @@ function namedInPassing(ctx: Context, scans: readonly FieldScan[]): Set<string> 
   const passing = new Set<string>();
   for (const [id, n] of mentions) if (n < PROMINENT_MENTIONS && !prominent.has(id)) passing.add(id);
   return passing;
+}
+
+/** How long a line may be to be a link to another story ("Read more: Police raid a hostel in Kazan"). */
+const MAX_LINK_LINE = 200;
+/** How many words a link label on its own line has at most ("Read also", "RELATED STORIES"). */
+const MAX_LABEL_WORDS = 3;
+/** A headline ends without a full stop. */
+const HEADLINE_END = /[^.!?"”]$/;
+/** A link line sets its label off ("Read more: …", "RELATED | …") or is a headline, with no full stop at its end. */
+const LINK_LINE_SHAPE = /^[^.!?]{0,25}[:|–—]|[^.!?"”]$/;
+
+/**
+ * The text with lines that link to other stories ("Read more: …", "Related: …"), which texts
+ * taken from web pages keep, blanked: another story's headline is not this one's report. Blanks
+ * keep every offset, so matches still point into the text as given.
+ */
+function withoutLinkLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  let out: string | null = null;
+  let afterLabel = false;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const line = end - start < MAX_LINK_LINE ? text.slice(start, end).trim() : null;
+    if (line !== '') {
+      // A label on its own line ("READ MORE") links the headline on the next one.
+      const isLabel = line !== null && READ_ALSO_LABEL.test(line) && line.split(/\s+/).length <= MAX_LABEL_WORDS;
+      const isLink = line !== null && (isLabel || (READ_ALSO_LABEL.test(line) && LINK_LINE_SHAPE.test(line)) || (afterLabel && HEADLINE_END.test(line)));
+      if (isLink) out = (out ?? text).slice(0, start) + ' '.repeat(end - start) + (out ?? text).slice(end);
+      afterLabel = isLabel;
+    }
+    start = end + 1;
+  }
+  return out ?? text;
 }
 
 /** Title and the start of the text: joining the whole text would copy it just to read its start. */

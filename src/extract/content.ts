@@ -4,6 +4,7 @@
  * keep its siblings that belong to it, clean what does not, serialize.
  */
 
+import { READ_ALSO_LABEL } from '../model/index.js';
 import { type DomElement, type DomNode, hintOf, isElement, isText, walkElements } from './dom.js';
 import { normalizeLines, normalizeSpace } from './text.js';
 
@@ -38,9 +39,6 @@ const CAPTION_HINT = /caption|credit|photo-?source|image-?source|copyright|wp-ca
 /** Small metadata blocks: view counters, entry timestamps, source lines (fixtures `cyrillic`, `live-blog`). */
 const META_HINT = /(?:^|[\s_-])(?:meta|info|views?|counters?|stats|rating|date|time|source|timestamp)(?:$|[\s_-])/i;
 
-/** "Read also:" link blocks and their Russian counterparts (fixture `live-blog`). */
-const READ_ALSO =
-  /^(?:read|see|watch|listen)(?:\s+\w+)?\s+(?:also|more|next)\b|^(?:related|more on this|more from|recommended|also read|also on)\b|^(?:читайте|смотрите)\s+(?:также|еще|ещё)|^(?:по\s+теме|также\s+читайте|подробнее)\s*:/i;
 /** Share, follow and sign-up prompts. */
 const SHARE_PROMPT =
   /^(?:share(?:\s+this)?|follow us|subscribe|sign up|sign in|log in|click here|tap here|continue reading with|already a subscriber|see subscription|поделиться|подписывайтесь|подпишитесь|оформите подписку)(?![\p{L}])/iu;
@@ -496,7 +494,7 @@ class ContentFinder {
           const text = normalizeSpace(textOf(el, skip));
           const density = m.linkLen / m.len;
           if (
-            (READ_ALSO.test(text) && (density > 0.2 || m.len < 150)) ||
+            (READ_ALSO_LABEL.test(text) && (density > 0.2 || m.len < 150)) ||
             (SHARE_PROMPT.test(text) && m.len < 150) ||
             (TYPO_NOTICE.test(text) && m.len < 150) ||
             STUB_TEXT.test(text)

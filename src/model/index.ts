@@ -156,3 +156,10 @@ export interface Logger {
   error(message: string): void;
   debug(message: string): void;
 }
+
+/**
+ * The label of a link to other stories, at the start of a block or line: "Read also:", "Related",
+ * and their Russian counterparts. Extraction drops such blocks; analysis blanks such lines of a text.
+ */
+export const READ_ALSO_LABEL =
+  /^(?:read|see|watch|listen)(?:\s+\w+)?\s+(?:also|more|next)\b|^(?:related|more on this|more from|recommended|also read|also on)\b|^(?:читайте|смотрите)\s+(?:также|еще|ещё)|^(?:по\s+теме|также\s+читайте|подробнее)\s*:/i;

@@ -130,6 +130,26 @@ describe('target requirement', () => {
   });
 });
 
+describe('links to other stories', () => {
+  it.each([
+    ['a labelled link', 'The bakery opened its third shop on Monday.\n\nRead more: Police raid migrant dormitories in Kazan\n\nThe owner said trade was good.'],
+    ['a label on its own line', 'The bakery opened its third shop on Monday.\n\nREAD ALSO\nPolice raid migrant dormitories in Kazan\n\nThe owner said trade was good.'],
+    ['a related story', 'The bakery opened its third shop on Monday.\nRelated: Courts order the expulsion of 40 Tajik migrants\nThe owner said trade was good.'],
+  ])('reads no report in %s', (_, text) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.matches.filter((m) => m.kind === 'category')).toEqual([]);
+    expect(analysis.flagged).toBe(false);
+  });
+
+  it('keeps a sentence that only starts like a label, and the offsets of what follows a link', () => {
+    const text = 'Read more: Police raid migrant dormitories in Kazan\nRelated to this, police raided migrant dormitories in Kazan.';
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, 'raided');
+    expect(hit.counted).toBe(true);
+    expect(text.slice(hit.start, hit.end)).toBe('raided');
+  });
+});
+
 describe('negation', () => {
   it.each([
     ['No raids on migrant hostels were reported in Samara this week.', 'raids on migrant'],
