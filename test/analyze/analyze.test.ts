@@ -75,6 +75,7 @@ describe('target requirement', () => {
     ['a war', 'Since the full-scale invasion of Ukraine, police have combined checks with recruitment, migrants say.', 'hate_rhetoric'],
     ['where people come from', 'The ministry listed the main countries of origin of refugees in the country.', 'deportation_entry_ban'],
     ['the police that keep order', 'Riot police from Kemerovo arrived at night, and migrants stayed indoors.', 'violence_attack'],
+    ['a law\'s title', 'The banker was deported "in accordance with the legislation on foreigners and international protection", the ministry said.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.flagged).toBe(false);
