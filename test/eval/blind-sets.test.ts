@@ -18,6 +18,9 @@
  * - fixtures/eval/analysis-blind6.jsonl (bs-): 60 long articles of 600 to 1,400 words, as newspapers
  *   print them (quotes, background, related events), in two halves written apart from each other;
  *   half relevant, three in five from Russia and Central Asia.
+ * - fixtures/eval/analysis-blind7.jsonl (bw-): 60 more long articles to the same brief, in two halves
+ *   written apart from each other and from the sixth, after the rules drawn from the sixth; kept
+ *   for measuring them.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +100,15 @@ const SETS: readonly BlindSet[] = [
     file: 'analysis-blind6.jsonl',
     idPrefix: 'bs',
     rules: { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
+    russiaShare: { min: 0.55, max: 0.65 },
+    usesEveryRegion: true,
+    articleCount: 60,
+    minPerLabel: 3,
+  },
+  {
+    file: 'analysis-blind7.jsonl',
+    idPrefix: 'bw',
+    rules: { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey', 'lebanon'] },
     russiaShare: { min: 0.55, max: 0.65 },
     usesEveryRegion: true,
     articleCount: 60,
