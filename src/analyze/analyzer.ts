@@ -610,9 +610,9 @@ function blamingCue(tokens: TokenTable, claims: readonly LexiconHit[], mention: 
 /**
  * Marks the group mentions that do an act of `ctx.doerActs` to others ("an Afghan asylum seeker
  * stabbed two people", "Idris, who came to the UK from Sudan as a refugee, stabbed his flatmate"):
- * the group is the act's doer, not its target, so the mention licenses no hit and is not reported
- * (DOMAIN.md rule 1). A claim that blames the group for the act is left to `blamedGroup`.
- * Doers still count as the group for other hits and are reported in a flagged article.
+ * the group is the act's doer, not its target, so the mention licenses no hit of those categories
+ * (DOMAIN.md rule 1). It still names the group for other hits and is reported in a flagged
+ * article. A claim that blames the group for the act is left to `blamedGroup`.
  */
 function markDoers(ctx: Context, field: TextField, tokens: TokenTable, categoryHits: readonly LexiconHit[], claims: readonly LexiconHit[], mentions: readonly TargetMention[]): void {
   for (const hit of categoryHits) {
@@ -739,10 +739,10 @@ function targetMatches(scan: FieldScan): TermMatch[] {
         : m.doerOf !== null
           ? `does the act ("${m.doerOf}")`
           : m.defendedBy !== null
-          ? `defended by counter-speech ("${m.defendedBy}")`
-          : m.licensesCounted
-            ? 'target of a counted hit'
-            : 'target group mention',
+            ? `defended by counter-speech ("${m.defendedBy}")`
+            : m.licensesCounted
+              ? 'target of a counted hit'
+              : 'target group mention',
   }));
 }
 
@@ -817,8 +817,10 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
     // verb of reporting is about is not denied ("does not comment on refusals of entry").
     // A causative verb takes the next verb into its phrase: "do not let anyone turn your neighbour into a scapegoat".
     const verb = negatedVerb(tokens, cue.last, hit.first);
-    const lemma = tokens.lemma[verb] as string;
-    if (verb >= 0 && (REPORTING_LEMMAS.has(lemma) || (!CAUSATIVE_LEMMAS.has(lemma) && phraseEnds(tokens, verb + 1, hit.first)))) continue;
+    if (verb >= 0) {
+      const lemma = tokens.lemma[verb] as string;
+      if (REPORTING_LEMMAS.has(lemma) || (!CAUSATIVE_LEMMAS.has(lemma) && phraseEnds(tokens, verb + 1, hit.first))) continue;
+    }
     return surface(tokens, cue);
   }
   return null;
