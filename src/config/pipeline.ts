@@ -191,19 +191,16 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
       if (!raw.negationCues.includes(cue)) issues.push({ path: formatPath([...at, 'notNegatedBy', index]), message: `expected one of negationCues, received ${describeValue(cue)}` });
     });
   }
+  // Keys that name categories: each must be one of the pipeline's.
+  const categoryIds = Object.keys(raw.categories);
+  const checkCategory = (at: (string | number)[], id: string) => {
+    if (!categoryIds.includes(id)) issues.push({ path: formatPath(at), message: `expected one of the categories (${categoryIds.join(', ')}), received ${describeValue(id)}` });
+  };
   if (raw.blamingClaims) {
-    const categoryIds = Object.keys(raw.categories);
-    const expected = `expected one of the categories (${categoryIds.join(', ')})`;
-    const { acts, category } = raw.blamingClaims;
-    acts.forEach((id, index) => {
-      if (!categoryIds.includes(id)) issues.push({ path: formatPath(['blamingClaims', 'acts', index]), message: `${expected}, received ${describeValue(id)}` });
-    });
-    if (!categoryIds.includes(category)) issues.push({ path: 'blamingClaims.category', message: `${expected}, received ${describeValue(category)}` });
+    raw.blamingClaims.acts.forEach((id, index) => checkCategory(['blamingClaims', 'acts', index], id));
+    checkCategory(['blamingClaims', 'category'], raw.blamingClaims.category);
   }
-  (raw.doerActs ?? []).forEach((id, index) => {
-    const categoryIds = Object.keys(raw.categories);
-    if (!categoryIds.includes(id)) issues.push({ path: formatPath(['doerActs', index]), message: `expected one of the categories (${categoryIds.join(', ')}), received ${describeValue(id)}` });
-  });
+  (raw.doerActs ?? []).forEach((id, index) => checkCategory(['doerActs', index], id));
   for (const [id, target] of Object.entries(raw.targets)) {
     const at = ['targets', id];
     if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${describeValue(id)}` });
