@@ -427,9 +427,29 @@ describe('phrases', () => {
     ['the dead repatriated, with a possessive where the phrase has an article', 'The embassy helped the families of the Uzbek workers repatriate their bodies.', 'deportation_entry_ban'],
     ['burns as injuries, not arson', 'One of the Uzbek workers was treated for burns in hospital.', 'arson_property'],
     ['violence in a church (out of scope)', 'The imam called on Muslims to pray for the priest who was stabbed in a church on Wednesday.', 'violence_attack'],
+    ['pushing back against an argument', 'A few presenters have pushed back against the guests who attack migrants.', 'deportation_entry_ban'],
+    ['dismissing figures as incomplete', 'Talk-show guests dismiss them as incomplete whenever the crime figures for foreign citizens are quoted.', 'discrimination_refusal'],
+    ["migrants' own going home", 'They look at the wages and the winter, and most of them go home, the Kyrgyz recruiter said of the migrants.', 'hate_rhetoric'],
+    ['a question of going home', '"People ask me: should we go home?" said the head of the Tajik diaspora group.', 'hate_rhetoric'],
+    ['a city limit', 'Many migrant workers live in hostels just outside the city limits.', 'official_restriction'],
+    ['the law the violators broke', 'Officers identified 213 violators of migration legislation among the foreign citizens checked.', 'official_restriction'],
+    ['fleeing a call-up at home', 'Some of the Syrian refugees fled conscription, others fear arrest.', 'forced_conscription'],
+    ['rallying people', 'Activists used the tragedy to mobilise people who were already angry about asylum seekers.', 'forced_conscription'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
+  });
+
+  it.each([
+    ["Zimbabwean migrants were turned away at the clinic gate by the guards.", 'discrimination_refusal'],
+    ['Three Kyrgyz citizens were turned away at Sheremetyevo airport.', 'deportation_entry_ban'],
+  ])('reads turning people away at a clinic as refusal, at an airport as refusal of entry: "%s"', (text, category) => {
+    expect(analyzer.analyze({ text }).categories).toEqual([category]);
+  });
+
+  it('reads a crowd\'s cry that migrants are "killing our children" as rhetoric, not a killing', () => {
+    const analysis = analyzer.analyze({ text: 'A man told the crowd outside the Uzbek café that "they are killing our children".' });
+    expect(analysis.categories).toEqual(['hate_rhetoric']);
   });
 
   it('reads a ban on re-entering as an entry ban, not a restriction', () => {
