@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.14.0';
+export const ANALYZER_VERSION = '0.15.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -57,6 +57,8 @@ interface FieldScan {
   counterSpeechBySentence: Map<number, string>;
   /** The first incident cue of each sentence that has one. */
   incidentBySentence: Map<number, string>;
+  /** By sentence, the first cue that voids each category there (`voidedBy`). */
+  voidsBySentence: Map<number, Map<string, string>>;
   entities: EntitySpan[];
   mentions: TargetMention[];
 }
@@ -92,7 +94,10 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon), doerActs: new Set(pipeline.doerActs) };
+  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon),
+    doerActs: new Set(pipeline.doerActs),
+    countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
+  };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
 
@@ -111,6 +116,8 @@ interface Context {
   originTerms: ReadonlyMap<string, LexiconEntry>;
   /** `pipeline.doerActs`. */
   doerActs: ReadonlySet<string>;
+  /** `pipeline.countedVictims`, lowercased. */
+  countedVictims: ReadonlySet<string>;
 }
 
 /** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
@@ -317,6 +324,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const nonTargetPrefixEnds = new Set<number>();
   const incidentBySentence = new Map<number, string>();
   const counterSpeechBySentence = new Map<number, string>();
+  const voidsBySentence = new Map<number, Map<string, string>>();
   for (const h of hits) {
     const kind = h.entry.kind;
     if (kind === 'negation') negations.push(h);
@@ -327,6 +335,12 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       nonTargetHeadAt.add(h.first);
       nonTargetHeadEnds.add(h.last);
     } else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
+    else if (kind === 'void') {
+      const s = tokens.sentenceOf[h.first] ?? 0;
+      const voids = voidsBySentence.get(s) ?? new Map<string, string>();
+      if (!voids.has(h.entry.group)) voids.set(h.entry.group, surface(tokens, h));
+      voidsBySentence.set(s, voids);
+    }
     else if (kind === 'incident' || kind === 'counterSpeech') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
       const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
@@ -365,7 +379,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     licensesCounted: false,
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
-  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, entities, mentions };
+  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, voidsBySentence, entities, mentions };
 }
 
 /**
@@ -466,6 +480,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const counterSpeech = category?.discountedByCounterSpeech ? (scan.counterSpeechBySentence.get(s) ?? null) : null;
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
+      const voidCue = scan.voidsBySentence.get(s)?.get(hit.entry.group) ?? null;
+      const victims = isAct && ctx.countedVictims.size > 0 ? countedVictimsNear(ctx, scan, hit) : null;
       const blaming = pipeline.blamingClaims;
       const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit) : null;
       if (blaming && blamed !== null) {
@@ -485,12 +501,16 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         reason = `denied by "${denial}" after it`;
       } else if (incidentCue !== null) {
         reason = `concerns an accident or incident ("${incidentCue}" in the sentence)`;
+      } else if (voidCue !== null) {
+        reason = `voided by "${voidCue}" in the sentence`;
       } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s, isAct)) {
         // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
         // to a suspect cue, or in a sentence whose only group mentions name suspects (or, for an act, its doers), concerns them.
         const named = suspectCue === null ? mentions.find((m) => m.sentence === s && m.suspectCue !== null) : undefined;
         const doer = suspectCue === null && named === undefined ? mentions.find((m) => m.sentence === s && m.doerOf !== null) : undefined;
         reason = doer !== undefined ? `the group does it: "${surface(tokens, doer.hit)}" ${doer.doerOf}` : `concerns suspects ("${suspectCue ?? named?.suspectCue}")`;
+      } else if (victims !== null) {
+        reason = `done to "${victims}", counted, not to a group`;
       } else if (counterSpeech !== null) {
         reason = `counter-speech in the sentence ("${counterSpeech}")`;
       } else if (term.namesTarget !== null) {
@@ -566,6 +586,28 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     if (lacksTarget) lackingTarget.push(match);
   }
   return out;
+}
+
+/** How many words from an act its counted victims may stand ("killing at least 145 people"). */
+const VICTIM_GAP = 4;
+/** Words that count by the dozen or more: "dozens of people". */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'scores']);
+
+/**
+ * The counted victims of an act in its clause, within `VICTIM_GAP` words: a number or a count word
+ * before a noun of `countedVictims` ("145 people", "dozens of civilians") that is no group mention.
+ */
+function countedVictimsNear(ctx: Context, scan: FieldScan, hit: LexiconHit): string | null {
+  const { tokens } = scan;
+  const clause = tokens.clauseOf[hit.first];
+  const to = Math.min(tokens.value.length, hit.last + VICTIM_GAP);
+  for (let i = Math.max(1, hit.first - VICTIM_GAP); i < to; i++) {
+    if (tokens.clauseOf[i] !== clause || !ctx.countedVictims.has(tokens.lower[i] ?? '')) continue;
+    const count = tokens.pos[i - 1] === 'NUM' ? i - 1 : tokens.lower[i - 1] === 'of' && COUNT_WORDS.has(tokens.lower[i - 2] ?? '') ? i - 2 : -1;
+    if (count < 0 || scan.targetHits.some((t) => t.first <= i && i < t.last)) continue;
+    return surface(tokens, { first: count, last: i + 1 });
+  }
+  return null;
 }
 
 /** Words that say a claim was not made: "no claims that…", "did not allege…". A denial ("police deny the claim") presupposes one. */

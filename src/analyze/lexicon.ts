@@ -7,7 +7,7 @@ import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
 import { WORD_CLAUSE_BREAK, WORD_STARTS_PHRASE, type TokenTable } from './tokens.js';
 
-export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead' | 'nonTargetPrefix' | 'claim';
+export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead' | 'nonTargetPrefix' | 'claim' | 'void';
 
 /** One compiled term: for each of its tokens, the keys (lemma, lowercase form) that match it. */
 export interface LexiconEntry {
@@ -90,6 +90,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const term of pipeline.counterSpeechCues) add('counterSpeech', '', cue(term));
   for (const term of pipeline.suspectCues) add('suspect', '', cue(term));
   for (const term of pipeline.incidentCues) add('incident', '', cue(term));
+  for (const category of pipeline.categories) for (const term of category.voidedBy) add('void', category.id, cue(term));
   for (const term of pipeline.nonTargetHeads) add('nonTargetHead', '', cue(term));
   for (const term of pipeline.nonTargetPrefixes) add('nonTargetPrefix', '', cue(term));
   for (const term of pipeline.blamingClaims?.cues ?? []) add('claim', '', cue(term));

@@ -41,7 +41,7 @@ const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 // by `validateWith`.
 const nonNegative = () => z.number({ error: 'expected a number ≥ 0' }).min(0);
 const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1);
-const wordList = (what: string) => z.array(text(what), { error: `expected a list of ${what}s` });
+const wordList = (what: string) => z.array(text(`a non-empty ${what}`), { error: `expected a list of ${what}s` });
 
 /** A term is written as a bare string or as `{ term, weight, namesTarget, pos, targetWindow }`. */
 const termSchema = z.preprocess(
@@ -70,9 +70,11 @@ const categorySchema = z.strictObject(
     discountedByCounterSpeech: z.boolean().optional(),
     /** Negation cues that do not negate the category's hits. @default [] */
     notNegatedBy: wordList('negation cue').optional(),
+    /** Cues that void the category's hits in their sentence. @default [] */
+    voidedBy: wordList('voiding cue').optional(),
     terms: termList,
   },
-  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, terms }' },
+  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, terms }' },
 );
 
 const targetSchema = z.strictObject(
@@ -120,6 +122,7 @@ const pipelineSchema = z.strictObject(
       )
       .optional(),
     doerActs: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
+    countedVictims: wordList('victim noun').optional(),
     nonTargetHeads: wordList('non-target head').optional(),
     nonTargetPrefixes: wordList('non-target prefix').optional(),
     quotationVerbs: wordList('quotation verb').optional(),
@@ -253,6 +256,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     description: c.description,
     discountedByCounterSpeech: c.discountedByCounterSpeech ?? false,
     notNegatedBy: c.notNegatedBy ?? [],
+    voidedBy: c.voidedBy ?? [],
     terms: c.terms.map((t) => toTerm(t, c.weight ?? 1)),
   }));
   const targets: PipelineTarget[] = Object.entries(raw.targets).map(([id, t]) => ({
@@ -281,6 +285,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     incidentCues: raw.incidentCues ?? [],
     blamingClaims: raw.blamingClaims ?? null,
     doerActs: raw.doerActs ?? [],
+    countedVictims: raw.countedVictims ?? [],
     nonTargetHeads: raw.nonTargetHeads ?? [],
     nonTargetPrefixes: raw.nonTargetPrefixes ?? [],
     quotationVerbs: raw.quotationVerbs ?? [],

@@ -37,6 +37,12 @@ export interface PipelineCategory {
    * voices the rhetoric, where a warning of raids reports none. @default []
    */
   notNegatedBy: string[];
+  /**
+   * Cues that void the category's hits in their sentence: what a survey's respondents support
+   * ("a majority favour limiting the inflow of migrants") is opinion, not an official measure.
+   * Such hits are recorded, not counted. @default []
+   */
+  voidedBy: string[];
   terms: PipelineTerm[];
 }
 
@@ -122,6 +128,12 @@ export interface PipelineDef {
    * A headline's past participle reads as a passive ("Uzbek workers attacked…"). @default []
    */
   doerActs: string[];
+  /**
+   * Nouns that, after a number ("145 people", "dozens of civilians"), give the victims of an act of
+   * `doerActs` as a count: an attack told of counted victims in its clause ("gunmen opened fire,
+   * killing 145 people") is of them, not of a group named nearby. @default []
+   */
+  countedVictims: string[];
   /**
    * Nouns that, right after a target mention, make it an attribute of something else: "Kyrgyz
    * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.

@@ -350,6 +350,33 @@ describe('the doer of an act (DOMAIN.md rule 1)', () => {
   });
 });
 
+describe('opinion polls and counted victims', () => {
+  it('does not count what a survey finds people support as an official restriction (`voidedBy`)', () => {
+    const poll = hitFor(analyzer.analyze({ text: 'Surveys show that most Russians support limiting the entry of labour migrants.' }), 'limiting');
+    expect(poll.counted).toBe(false);
+    expect(poll.reason).toBe('voided by "Surveys" in the sentence');
+    const proposal = hitFor(analyzer.analyze({ text: 'The governor proposed limiting the entry of labour migrants.' }), 'limiting');
+    expect(proposal.counted).toBe(true);
+  });
+
+  it.each([
+    ['Since gunmen opened fire at the concert hall, killing 145 people, migrants from Central Asia have faced hostility.', 'killing', '145 people'],
+    ['A man stabbed three people at a festival, and the debate turned to asylum seekers.', 'stabbed', 'three people'],
+    ['In 2008, more than 60 people were killed in attacks that targeted foreigners.', 'killed', '60 people'],
+  ])('does not count an attack on counted victims against a group named near it: "%s"', (text, act, victims) => {
+    const hit = hitFor(analyzer.analyze({ text }), act);
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe(`done to "${victims}", counted, not to a group`);
+  });
+
+  it.each([
+    ['Three people from Tajikistan were beaten outside the market.', 'beaten'],
+    ['A mob beat two Uzbek migrants while dozens of people watched.', 'beat'],
+  ])('still counts an attack on the group: "%s"', (text, act) => {
+    expect(hitFor(analyzer.analyze({ text }), act).counted).toBe(true);
+  });
+});
+
 describe('quotation', () => {
   it.each([
     ['“We will deport every illegal migrant,” said Prosecutor-General Igor Krasnov.', 'deport', 'Igor Krasnov'],

@@ -96,7 +96,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -104,7 +104,7 @@ describe('pipeline validation', () => {
     ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos, targetWindow (did you mean `weight`?)']],
     ['an unknown key of a category, with the likely fix', MINIMAL.replace('    label: Raids', '    lable: Raids'), [
       'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
-      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, notNegatedBy, terms (did you mean `label`?)',
+      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, terms (did you mean `label`?)',
     ]],
     ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower, within']],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
@@ -146,6 +146,12 @@ describe('pipeline validation', () => {
       `${MINIMAL}doerActs: [raid_detention, violence_attack]\n`,
       ['doerActs[1] in bad.yaml: expected one of the categories (raid_detention), received the string `violence_attack`'],
     ],
+    [
+      'voiding cues written as one word, not a list',
+      MINIMAL.replace('    terms:\n      - raid\n', '    voidedBy: survey\n    terms:\n      - raid\n'),
+      ['categories.raid_detention.voidedBy in bad.yaml: expected a list of voiding cues, received the string `survey`'],
+    ],
+    ['an empty victim noun', `${MINIMAL}countedVictims: [people, ""]\n`, ['countedVictims[1] in bad.yaml: expected a non-empty victim noun, received an empty string']],
     ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
   ])('reports %s as one line naming the key, the file, the expectation and the received value', (_name, source, lines) => {
     expect(messageLinesOf(source)).toEqual(lines);
