@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.15.0';
+export const ANALYZER_VERSION = '0.16.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -664,7 +664,8 @@ function markDoers(ctx: Context, field: TextField, tokens: TokenTable, categoryH
     if (field === 'title' && !(tokens.lower[hit.first] as string).endsWith('s')) continue;
     const s = tokens.sentenceOf[hit.first];
     for (const m of mentions) {
-      if (m.sentence !== s || m.hit.last > hit.first || !isLicensing(m)) continue;
+      // "anti-Syrian riots": a group named as what an act is against is never its doer.
+      if (m.sentence !== s || m.hit.last > hit.first || !isLicensing(m) || (tokens.lower[m.hit.first] as string).startsWith('anti-')) continue;
       if (!(isSubjectOf(tokens, m.hit, hit) && standsAsSubject(ctx, tokens, m.hit)) && !describesNamedSubject(tokens, m.hit, hit)) continue;
       if (claims.length > 0 && blamingCue(tokens, claims, m.hit, hit) !== null) continue;
       m.doerOf = surface(tokens, hit);

@@ -30,6 +30,8 @@ describe('categories', () => {
     ['hate_rhetoric', 'The deputy blamed migrant crime for the rise in burglaries.'],
     ['hate_rhetoric', 'Where migrants came in large numbers, he said, parallel Muslim societies have grown up.'],
     ['hate_rhetoric', 'The party leader warned of cities where Muslim parallel societies live by their own law.'],
+    ['hate_rhetoric', 'Rights groups recorded a wave of anti-Tajik sentiment in the city.'],
+    ['violence_attack', 'Lira slips as anti-Syrian riots spread from Kayseri'],
     ['official_restriction', 'The region banned foreign workers from working as taxi drivers.'],
     ['official_restriction', 'Children of migrants will have to pass a Russian language test before school.'],
     ['forced_conscription', 'Police handed military summonses to naturalised migrants detained in the raid.'],
@@ -54,6 +56,7 @@ describe('target groups', () => {
     ['migrants_general', 'Police detained violators of migration law at a market.'],
     ['muslims', 'Police detained worshippers outside a mosque after Friday prayers.'],
     ['migrants_general', 'Schools turned away foreign children who failed the Russian test.'],
+    ['uzbek', 'Anti-Uzbek riots broke out in the town after the brawl.'],
     ['other:zimbabweans', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
   ])('recognizes %s in "%s"', (target, text) => {
     const analysis = analyzer.analyze({ text });
