@@ -21,6 +21,10 @@
  * - fixtures/eval/analysis-blind7.jsonl (bw-): 60 more long articles to the same brief, in two halves
  *   written apart from each other and from the sixth, after the rules drawn from the sixth; kept
  *   for measuring them.
+ * - fixtures/eval/analysis-blind8.jsonl (bx-): 60 articles of 350 to 1,300 words in the forms web
+ *   pages take (wire, court report, explainer, column, digest, business story, fact-check, Q&A), in
+ *   two halves written apart from each other and from the rules; half relevant, three in five from
+ *   Russia and Central Asia. Written after the rules drawn from the seventh.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +113,15 @@ const SETS: readonly BlindSet[] = [
     file: 'analysis-blind7.jsonl',
     idPrefix: 'bw',
     rules: { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey', 'lebanon'] },
+    russiaShare: { min: 0.55, max: 0.65 },
+    usesEveryRegion: true,
+    articleCount: 60,
+    minPerLabel: 3,
+  },
+  {
+    file: 'analysis-blind8.jsonl',
+    idPrefix: 'bx',
+    rules: { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
     russiaShare: { min: 0.55, max: 0.65 },
     usesEveryRegion: true,
     articleCount: 60,
