@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.16.0';
+export const ANALYZER_VERSION = '0.17.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -136,23 +136,33 @@ function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
   return byCountry;
 }
 
+/** How many words a bracketed aside after a country of a list may hold: "Uzbekistan (38 percent)". */
+const MAX_ASIDE = 6;
+
+/** The token after a bracketed aside that opens at `p` ("(38 percent)"), or `p` when none does. */
+function pastAside(tokens: TokenTable, p: number): number {
+  if (tokens.lower[p] !== '(') return p;
+  for (let q = p + 1; q <= p + MAX_ASIDE + 1 && q < tokens.lower.length && tokens.sentenceOf[q] === tokens.sentenceOf[p]; q++) if (tokens.lower[q] === ')') return q + 1;
+  return p;
+}
+
 /**
  * Group mentions by the countries listed after a mention that ends in a country: "migrants from
  * Somalia, Ethiopia, Bangladesh and Malawi" and "citizens of Tajikistan, Uzbekistan and Kyrgyzstan"
- * name each group, not the first alone.
+ * name each group, not the first alone, past a bracketed aside ("Uzbekistan (38 percent), Tajikistan").
  */
 function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): LexiconHit[] {
   const listed: LexiconHit[] = [];
   for (const hit of targetHits) {
     if (hit.last - hit.first < 2 || !ctx.originTerms.has(tokens.lower[hit.last - 1] as string)) continue;
-    let p = hit.last;
+    let p = pastAside(tokens, hit.last);
     while (p < tokens.lower.length && LIST_JOINERS.has(tokens.lower[p] as string)) {
       let q = p;
       while (q < tokens.lower.length && LIST_JOINERS.has(tokens.lower[q] as string)) q++;
       const entry = ctx.originTerms.get(tokens.lower[q] as string);
       if (entry === undefined || tokens.sentenceOf[q] !== tokens.sentenceOf[hit.first]) break;
       listed.push({ entry, first: q, last: q + 1 });
-      p = q + 1;
+      p = pastAside(tokens, q + 1);
     }
   }
   return listed;

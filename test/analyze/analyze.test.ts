@@ -682,6 +682,7 @@ describe('what a target mention is', () => {
   it.each([
     ['citizens of', 'The bill would end visa-free entry for citizens of Tajikistan, Uzbekistan and Kyrgyzstan.'],
     ['natives of', 'Police detained 40 natives of Tajikistan, Uzbekistan or Kyrgyzstan at the market.'],
+    ['shares in brackets', 'Most of those detained in the raids were citizens of Uzbekistan (38 percent), Tajikistan (35 percent) and Kyrgyzstan (19 percent).'],
   ])('names each people of a list after a mention that ends in a country: %s', (_, text) => {
     expect([...analyzer.analyze({ title: 'Raids and bans', text }).targets].sort()).toEqual(['kyrgyz', 'tajik', 'uzbek']);
   });
