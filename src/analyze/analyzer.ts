@@ -94,7 +94,16 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
-  const context: Context = { pipeline, nlp, lexicon, vocabulary, quotationVerbs, categories, categoryOrder, targets, originTerms: originTerms(lexicon),
+  const context: Context = {
+    pipeline,
+    nlp,
+    lexicon,
+    vocabulary,
+    quotationVerbs,
+    categories,
+    categoryOrder,
+    targets,
+    originTerms: originTerms(lexicon),
     doerActs: new Set(pipeline.doerActs),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
   };
@@ -346,12 +355,12 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       nonTargetHeadEnds.add(h.last);
     } else if (kind === 'nonTargetPrefix') nonTargetPrefixEnds.add(h.last);
     else if (kind === 'void') {
+      // A poll or a history voids the hits of its category in the whole sentence.
       const s = tokens.sentenceOf[h.first] ?? 0;
       const voids = voidsBySentence.get(s) ?? new Map<string, string>();
       if (!voids.has(h.entry.group)) voids.set(h.entry.group, surface(tokens, h));
       voidsBySentence.set(s, voids);
-    }
-    else if (kind === 'incident' || kind === 'counterSpeech') {
+    } else if (kind === 'incident' || kind === 'counterSpeech') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
       const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
       const s = tokens.sentenceOf[h.first] ?? 0;
