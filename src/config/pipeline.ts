@@ -83,7 +83,7 @@ const targetSchema = z.strictObject(
     terms: termList,
     /** Narrower targets that stand for this one; it is reported only when none of them is. @default [] */
     narrower: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
-    /** Broader targets reported with this one ("other:syrians" within "migrants_general"). @default [] */
+    /** Broader targets reported with this one ("other:syrian" within "migrants_general"). @default [] */
     within: z.array(z.string({ error: 'expected a target id' }), { error: 'expected a list of target ids' }).optional(),
   },
   { error: 'expected a mapping { label, terms, narrower, within }' },

@@ -56,7 +56,7 @@ export interface PipelineTarget {
    */
   narrower: string[];
   /**
-   * Broader targets reported with this one ("other:syrians" → "migrants_general"): a group that
+   * Broader targets reported with this one ("other:syrian" → "migrants_general"): a group that
    * the scheme has no id of is also counted under the scheme's own.
    */
   within: string[];

@@ -57,7 +57,7 @@ describe('target groups', () => {
     ['muslims', 'Police detained worshippers outside a mosque after Friday prayers.'],
     ['migrants_general', 'Schools turned away foreign children who failed the Russian test.'],
     ['uzbek', 'Anti-Uzbek riots broke out in the town after the brawl.'],
-    ['other:zimbabweans', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
+    ['other:zimbabwean', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
   ])('recognizes %s in "%s"', (target, text) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.targets).toContain(target);
@@ -349,7 +349,7 @@ describe('the doer of an act (DOMAIN.md rule 1)', () => {
     const analysis = analyzer.analyze({ text: 'An Afghan asylum seeker stabbed a man in a park. Afghan asylum seekers were later deported in a charter flight.' });
     expect(hitFor(analysis, 'stabbed').counted).toBe(false);
     expect(hitFor(analysis, 'deported').counted).toBe(true);
-    expect(analysis.targets).toContain('other:afghans');
+    expect(analysis.targets).toContain('other:afghan');
   });
 });
 
@@ -655,12 +655,12 @@ describe('what a target mention is', () => {
       text: 'Crowds attacked and set fire to shops owned by Syrian and Afghan refugees overnight. Police detained 76 people.',
     });
     expect(analysis.flagged).toBe(true);
-    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghans', 'other:syrians']);
+    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:afghan', 'other:syrian']);
   });
 
   it.each([
-    ['named once after the first sentence', 'Police detained 76 people. An Afghan worker said he had left the district.', ['migrants_general', 'other:syrians']],
-    ['named twice', 'Police detained 76 people. An Afghan worker said he had left. Afghans in the next street closed early.', ['migrants_general', 'other:afghans', 'other:syrians']],
+    ['named once after the first sentence', 'Police detained 76 people. An Afghan worker said he had left the district.', ['migrants_general', 'other:syrian']],
+    ['named twice', 'Police detained 76 people. An Afghan worker said he had left. Afghans in the next street closed early.', ['migrants_general', 'other:afghan', 'other:syrian']],
   ])('lists a people beyond the scheme only when the article is about it: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
@@ -668,7 +668,7 @@ describe('what a target mention is', () => {
 
   it('names each people of a list after "from"', () => {
     const analysis = analyzer.analyze({ text: 'Vigilantes raided shops run by migrants from Somalia, Ethiopia, Bangladesh and Malawi and told the owners to leave.' });
-    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:bangladeshis', 'other:ethiopians', 'other:malawians', 'other:somalis']);
+    expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:bangladeshi', 'other:ethiopian', 'other:malawian', 'other:somali']);
   });
 
   it.each([

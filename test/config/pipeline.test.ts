@@ -69,6 +69,17 @@ describe('loadPipeline', () => {
     for (const category of pipeline.categories) expect(category.terms.length).toBeGreaterThan(5);
   });
 
+  it("names each other:<name> group by its people's adjective, as the scheme names tajik and uzbek", () => {
+    const pipeline = loadPipeline('xenophobia');
+    const others = pipeline.targets.filter((t) => t.id.startsWith('other:'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const t of others) {
+      const adjective = t.id.slice('other:'.length);
+      // "other:syrian" has "Syrian refugee" among its terms; "other:syrians" would have none.
+      expect(t.terms.some((term) => term.term.toLowerCase().startsWith(`${adjective} `)), t.id).toBe(true);
+    }
+  });
+
   it('returns a frozen definition', () => {
     const pipeline = loadPipeline('xenophobia');
     expect(Object.isFrozen(pipeline)).toBe(true);
