@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.17.0';
+export const ANALYZER_VERSION = '0.18.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -106,6 +106,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     originTerms: originTerms(lexicon),
     doerActs: new Set(pipeline.doerActs),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
+    placeTerms: new Set(pipeline.placeTerms.map((w) => w.toLowerCase())),
   };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
@@ -127,12 +128,16 @@ interface Context {
   doerActs: ReadonlySet<string>;
   /** `pipeline.countedVictims`, lowercased. */
   countedVictims: ReadonlySet<string>;
+  /** `pipeline.placeTerms`, lowercased. */
+  placeTerms: ReadonlySet<string>;
 }
 
 /** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
 const LIST_JOINERS: ReadonlySet<string> = new Set([',', 'and', 'or']);
 /** A possessive between a group and a head: "Uzbekistan's consulate", "Somali traders' associations". */
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);
+/** How many words an item of a list of places may have ("construction sites"), its last a noun. */
+const LISTED_PLACE_WORDS = 3;
 /** How many further groups of a list are passed to find its head. */
 const MAX_LISTED_GROUPS = 4;
 
@@ -378,7 +383,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
         h.entry.kind === 'target' &&
         !nonTargetPrefixEnds.has(h.first) &&
         !(nonTargetHeadEnds.has(h.first) && tokens.lower[h.first] === 'from') &&
-        !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds),
+        !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds) &&
+        !(ctx.placeTerms.has(h.entry.term.term.toLowerCase()) && isListedPlace(tokens, h)),
     ),
   );
   const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]));
@@ -744,6 +750,33 @@ function describesNamedSubject(tokens: TokenTable, mention: LexiconHit, hit: Lex
   for (let i = mention.first - 1; i > 0 && tokens.sentenceOf[i] === s; i--) {
     if (tokens.lower[i] !== ',') continue;
     return DESCRIPTION_OPENERS.has(tokens.lower[i + 1] as string) && tokens.pos[i - 1] === 'PROPN';
+  }
+  return false;
+}
+
+/**
+ * `hit` is one of a list of three or more places, after the others ("at workplaces, hostels and
+ * mosques") or before them ("mosques, markets and hostels"): a list joined by commas, its items nouns.
+ */
+function isListedPlace(tokens: TokenTable, hit: LexiconHit): boolean {
+  const sentence = tokens.sentenceOf[hit.first];
+  const at = (i: number) => (tokens.sentenceOf[i] === sentence ? tokens.lower[i] : undefined);
+  const isNoun = (i: number) => tokens.sentenceOf[i] === sentence && tokens.pos[i] === 'NOUN';
+  const joiner = at(hit.first - 1);
+  if ((joiner === 'and' || joiner === 'or') && isNoun(hit.first - 2)) {
+    // "…, hostels and mosques": a comma before the item before the joiner.
+    for (let i = hit.first - 3; i >= hit.first - LISTED_PLACE_WORDS - 2; i--) {
+      if (at(i) === ',') return isNoun(i - 1);
+      if (!isNoun(i) && tokens.pos[i] !== 'ADJ') return false;
+    }
+    return false;
+  }
+  // "mosques, markets and hostels": a comma, an item, and a joiner before a further item.
+  if (at(hit.last) !== ',') return false;
+  for (let i = hit.last + 1; i <= hit.last + LISTED_PLACE_WORDS + 1; i++) {
+    const word = at(i);
+    if (word !== undefined && LIST_JOINERS.has(word)) return i > hit.last + 1 && isNoun(i - 1) && (isNoun(i + 1) || tokens.pos[i + 1] === 'ADJ');
+    if (!isNoun(i) && tokens.pos[i] !== 'ADJ') return false;
   }
   return false;
 }

@@ -135,6 +135,13 @@ export interface PipelineDef {
    */
   countedVictims: string[];
   /**
+   * Target terms that name a building of the group ("mosque", "prayer house"). Listed among other
+   * places, three or more ("checks at workplaces, hostels and mosques"), such a term names a place
+   * where people were sought, not the group; alone ("police raided a mosque") it still names it.
+   * @default []
+   */
+  placeTerms: string[];
+  /**
    * Nouns that, right after a target mention, make it an attribute of something else: "Kyrgyz
    * police", "the Tajik embassy", "Uzbek fans" name actors or institutions, not the group as such.
    */

@@ -666,6 +666,18 @@ describe('what a target mention is', () => {
     expect([...analysis.targets].sort()).toEqual(expected);
   });
 
+  it.each([
+    ['last of a list of places', 'Police raided workplaces, hostels and mosques in Moscow and detained 300 migrants.', ['migrants_general']],
+    ['first of a list of places', 'Police raided mosques, markets and hostels in Moscow and detained 300 migrants.', ['migrants_general']],
+    ['after a place of two words', 'Police raided construction sites, warehouses and mosques and detained 300 migrants.', ['migrants_general']],
+    ['one of two places', 'Police raided mosques and markets and detained 300 migrants.', ['migrants_general', 'muslims']],
+    ['alone', 'Police raided a mosque after Friday prayers and detained 300 migrants.', ['migrants_general', 'muslims']],
+    ['before a comma and a speaker', 'Police raided mosques, officers said, and detained 300 migrants.', ['migrants_general', 'muslims']],
+    ['beside what a speaker rejects', 'The deputy said towns were being changed by foreign cultures and mosques, and called for mass deportations of migrants.', ['migrants_general', 'muslims']],
+  ])('reads a mosque listed among three or more places as a place, not the faithful: %s', (_, text, expected) => {
+    expect([...analyzer.analyze({ text }).targets].sort()).toEqual(expected);
+  });
+
   it('names each people of a list after "from"', () => {
     const analysis = analyzer.analyze({ text: 'Vigilantes raided shops run by migrants from Somalia, Ethiopia, Bangladesh and Malawi and told the owners to leave.' });
     expect([...analysis.targets].sort()).toEqual(['migrants_general', 'other:bangladeshi', 'other:ethiopian', 'other:malawian', 'other:somali']);

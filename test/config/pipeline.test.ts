@@ -107,7 +107,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, placeTerms, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -163,6 +163,7 @@ describe('pipeline validation', () => {
       ['categories.raid_detention.voidedBy in bad.yaml: expected a list of voiding cues, received the string `survey`'],
     ],
     ['an empty victim noun', `${MINIMAL}countedVictims: [people, ""]\n`, ['countedVictims[1] in bad.yaml: expected a non-empty victim noun, received an empty string']],
+    ['a place term that is not a word', `${MINIMAL}placeTerms: [mosque, 3]\n`, ['placeTerms[1] in bad.yaml: expected a non-empty place term, received the number `3`']],
     ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
   ])('reports %s as one line naming the key, the file, the expectation and the received value', (_name, source, lines) => {
     expect(messageLinesOf(source)).toEqual(lines);
