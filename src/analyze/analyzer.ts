@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.18.0';
+export const ANALYZER_VERSION = '0.19.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -34,8 +34,6 @@ const SUSPECT_WINDOW = 6;
  */
 const BROAD_TARGET_LEADS = 1;
 const BROAD_TARGET_SHARE = 0.5;
-/** A group beyond the scheme named this often, or in the headline or the first sentence, is one the article is about. */
-const PROMINENT_MENTIONS = 2;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -236,8 +234,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
   const leads = (id: string) => leadingTargets.get(id) ?? 0;
   const isReported = (t: PipelineTarget) => t.narrower.every((n) => !targetIds.has(n)) || leads(t.id) >= Math.max(BROAD_TARGET_LEADS, BROAD_TARGET_SHARE * Math.max(...t.narrower.map(leads)));
-  const passing = namedInPassing(ctx, scans);
-  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && isReported(t) && !passing.has(t.id)).map((t) => t.id);
+  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && isReported(t)).map((t) => t.id);
 
   // The reviewer's lines are formatted when first read: callers that only need the score and the
   // matches (counting, re-scoring) never format them. Spreading and serializing read them as usual.
@@ -261,29 +258,6 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
       reasons = value;
     },
   };
-}
-
-/**
- * The groups beyond the scheme's ids (those reported `within` a broader one) that an article names
- * only in passing: fewer than `PROMINENT_MENTIONS` times, and neither in the headline nor in the
- * first sentence ("said Samir, a 29-year-old from Sudan"; the last countries of a list of origins).
- * Such a people is counted under the broader group alone: coders who keep to the scheme's ids
- * never list it, and those who add ids list the peoples an article is about.
- */
-function namedInPassing(ctx: Context, scans: readonly FieldScan[]): Set<string> {
-  const mentions = new Map<string, number>();
-  const prominent = new Set<string>();
-  for (const scan of scans) {
-    for (const m of scan.mentions) {
-      const id = m.hit.entry.group;
-      if (!isLicensing(m) || (ctx.targets.get(id)?.within.length ?? 0) === 0) continue;
-      mentions.set(id, (mentions.get(id) ?? 0) + 1);
-      if (scan.field === 'title' || m.sentence === 0) prominent.add(id);
-    }
-  }
-  const passing = new Set<string>();
-  for (const [id, n] of mentions) if (n < PROMINENT_MENTIONS && !prominent.has(id)) passing.add(id);
-  return passing;
 }
 
 /** How long a line may be to be a link to another story ("Read more: Police raid a hostel in Kazan"). */

@@ -659,9 +659,11 @@ describe('what a target mention is', () => {
   });
 
   it.each([
-    ['named once after the first sentence', 'Police detained 76 people. An Afghan worker said he had left the district.', ['migrants_general', 'other:syrian']],
+    ['named once after the first sentence', 'Police detained 76 people. An Afghan worker said he had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
     ['named twice', 'Police detained 76 people. An Afghan worker said he had left. Afghans in the next street closed early.', ['migrants_general', 'other:afghan', 'other:syrian']],
-  ])('lists a people beyond the scheme only when the article is about it: %s', (_, rest, expected) => {
+    ['named as a suspect', 'Police detained 76 people. An Afghan man was charged with arson.', ['migrants_general', 'other:syrian']],
+    ['not named', 'Police detained 76 people. A local man said he had left the district.', ['migrants_general', 'other:syrian']],
+  ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
   });
