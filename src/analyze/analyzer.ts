@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.19.0';
+export const ANALYZER_VERSION = '0.20.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -134,6 +134,8 @@ interface Context {
 const LIST_JOINERS: ReadonlySet<string> = new Set([',', 'and', 'or']);
 /** A possessive between a group and a head: "Uzbekistan's consulate", "Somali traders' associations". */
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);
+/** Words after which a people's adjective alone is its language ("in Uzbek", "better than Tajik"). */
+const LANGUAGE_OPENERS: ReadonlySet<string> = new Set(['in', 'than']);
 /** How many words an item of a list of places may have ("construction sites"), its last a noun. */
 const LISTED_PLACE_WORDS = 3;
 /** How many further groups of a list are passed to find its head. */
@@ -358,7 +360,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
         !nonTargetPrefixEnds.has(h.first) &&
         !(nonTargetHeadEnds.has(h.first) && tokens.lower[h.first] === 'from') &&
         !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds) &&
-        !(ctx.placeTerms.has(h.entry.term.term.toLowerCase()) && isListedPlace(tokens, h)),
+        !(ctx.placeTerms.has(h.entry.term.term.toLowerCase()) && isListedPlace(tokens, h)) &&
+        !namesLanguage(tokens, h),
     ),
   );
   const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]));
@@ -432,6 +435,20 @@ function namesSomethingElse(tokens: TokenTable, hit: LexiconHit, nonTargetHeadAt
   if (POSSESSIVE_MARKS.has(tokens.lower[next] as string)) next++;
   else if (isModifier(next) && POSSESSIVE_MARKS.has(tokens.lower[next + 1] as string)) next += 2;
   return nonTargetHeadAt.has(next) || (isModifier(next) && nonTargetHeadAt.has(next + 1));
+}
+
+/**
+ * A people's adjective used alone after "in", "than" or a form of "speak" names its language: "a
+ * voice message in Uzbek", "speaks Russian better than Tajik", "advertisements in Tajik and Uzbek".
+ */
+function namesLanguage(tokens: TokenTable, hit: LexiconHit): boolean {
+  if (hit.last - hit.first !== 1 || !/^[A-Z]/.test(tokens.text.slice(tokens.start[hit.first], tokens.end[hit.first]))) return false;
+  const next = tokens.pos[hit.last];
+  if (tokens.sentenceOf[hit.last] === tokens.sentenceOf[hit.first] && (next === 'NOUN' || next === 'PROPN' || next === 'ADJ' || tokens.lower[hit.last] === '-')) return false;
+  let i = hit.first - 1;
+  // Past the other languages of a list: "in Kyrgyz and Russian", "in Tajik, Uzbek and Kyrgyz".
+  while (LIST_JOINERS.has(tokens.lower[i] as string) && /^[A-Z]/.test(tokens.text.slice(tokens.start[i - 1], tokens.end[i - 1]))) i -= 2;
+  return LANGUAGE_OPENERS.has(tokens.lower[i] as string) || tokens.lemma[i] === 'speak';
 }
 
 function surface(tokens: TokenTable, hit: { first: number; last: number }): string {

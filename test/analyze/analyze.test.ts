@@ -669,6 +669,17 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['after "in"', 'A voice message in Uzbek called for raids on migrants.', ['migrants_general']],
+    ['in a list after "in"', 'Advertisements in Tajik and Uzbek were posted in hostels where police detained 300 migrants.', ['migrants_general']],
+    ['after "than"', 'She speaks Russian better than Tajik, said a girl whose parents were detained in a raid on migrants.', ['migrants_general']],
+    ['after "speak"', 'He spoke Kyrgyz to officers who detained 40 migrants in a raid.', ['migrants_general']],
+    ['the people, in the plural', 'Police detained 40 Tajiks in a raid.', ['tajik']],
+    ['the people, before a noun after "in"', 'Police raided hostels in Tajik neighbourhoods and detained 300 migrants.', ['migrants_general', 'tajik']],
+  ])('reads a people\'s adjective alone after "in", "than" or "speak" as its language: %s', (_, text, expected) => {
+    expect([...analyzer.analyze({ text }).targets].sort()).toEqual(expected);
+  });
+
+  it.each([
     ['last of a list of places', 'Police raided workplaces, hostels and mosques in Moscow and detained 300 migrants.', ['migrants_general']],
     ['first of a list of places', 'Police raided mosques, markets and hostels in Moscow and detained 300 migrants.', ['migrants_general']],
     ['after a place of two words', 'Police raided construction sites, warehouses and mosques and detained 300 migrants.', ['migrants_general']],
