@@ -551,7 +551,8 @@ function printReport() {
     console.log(`\nsecond codings (${relative(root, RECODED_DIR)}): how far coders agree on the same relevant articles, micro F1`);
     console.log('(the analyzer on the articles it flagged; "labels" are the sets\' own)');
     for (const r of recoded) {
-      const f = (counts) => counts.f1.toFixed(3);
+      // Two codings that share articles but list no label of a kind have nothing to agree on.
+      const f = (counts) => (counts.tp + counts.fp + counts.fn === 0 ? '  –  ' : counts.f1.toFixed(3));
       console.log(`${`${r.other} vs ${r.truth}`.padEnd(25)} ${String(r.articles).padStart(4)} articles   category ${f(r.category)}   target ${f(r.target)}   scheme ids ${f(r.schemeTarget)}`);
     }
   }
