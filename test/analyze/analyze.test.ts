@@ -493,9 +493,17 @@ describe('phrases', () => {
     expect(analysis.categories).toEqual(['hate_rhetoric']);
   });
 
-  it('reads a ban on re-entering as an entry ban, not a restriction', () => {
-    const analysis = analyzer.analyze({ text: 'More than 9,000 of the returning Tajik migrants had been banned from re-entering Russia.' });
-    expect(analysis.categories).toEqual(['deportation_entry_ban']);
+  it.each([
+    ['from re-entering', 'More than 9,000 of the returning Tajik migrants had been banned from re-entering Russia.'],
+    ['from entry', 'A further 9,000 Uzbek citizens had been placed on the list of persons banned from entry.'],
+    ['from the country', 'Returning Tajik migrants who had been banned from Russia were offered courses.'],
+    ['for a term of years', '"Or you sit here for months and then you are banned for five years," a Kyrgyz migrant said.'],
+  ])('reads people banned from a country as an entry ban, not a restriction: banned %s', (_, text) => {
+    expect(analyzer.analyze({ text }).categories).toEqual(['deportation_entry_ban']);
+  });
+
+  it('still reads a ban on work as a restriction', () => {
+    expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
 });
 
