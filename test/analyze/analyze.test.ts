@@ -502,6 +502,14 @@ describe('phrases', () => {
     expect(analyzer.analyze({ text }).categories).toEqual(['deportation_entry_ban']);
   });
 
+  it.each([
+    ['checks', 'After the attack, checks were tightened for Tajik travellers at Moscow airports.', []],
+    ['enforcement', 'Ministers promised to tighten immigration enforcement against undocumented foreigners.', []],
+    ['the rules', 'The ministry plans to tighten the rules for foreign workers next year.', ['official_restriction']],
+  ])('reads tighter %s as a restriction only when rules are tightened', (_, text, expected) => {
+    expect(counted(analyzer.analyze({ text }), 'official_restriction').length > 0 ? ['official_restriction'] : []).toEqual(expected);
+  });
+
   it('still reads a ban on work as a restriction', () => {
     expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
