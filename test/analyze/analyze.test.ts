@@ -510,6 +510,16 @@ describe('phrases', () => {
     expect(counted(analyzer.analyze({ text }), 'official_restriction').length > 0 ? ['official_restriction'] : []).toEqual(expected);
   });
 
+  it.each([
+    ['could not be enrolled', 'The Uzbek boy could not be enrolled without a certificate.', true],
+    ['will not be able to enrol', 'Thousands of migrant children will not be able to enrol this year.', true],
+    ['left out of school', 'Migrant children were left out of school for a term.', true],
+    ['outside the school system', 'Tens of thousands of children of migrants may now be outside the school system.', true],
+    ['none left out', 'No migrant children were left out of school this year, the ministry said.', false],
+  ])('reads children kept out of school as a refusal of service: %s', (_, text, refused) => {
+    expect(counted(analyzer.analyze({ text }), 'discrimination_refusal').length > 0).toBe(refused);
+  });
+
   it('still reads a ban on work as a restriction', () => {
     expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
