@@ -520,6 +520,16 @@ describe('phrases', () => {
     expect(counted(analyzer.analyze({ text }), 'discrimination_refusal').length > 0).toBe(refused);
   });
 
+  it.each([
+    ['Speakers at the rally demanded the "remigration" of millions of foreigners.'],
+    ['Placards in the crowd read "Remigration now".'],
+    ['Its posters promised a halt to what it called "knife migration".'],
+  ])('reads the far right\'s slogans as rhetoric against migrants, not as a removal: %s', (text) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.categories).toEqual(['hate_rhetoric']);
+    expect(analysis.targets).toEqual(['migrants_general']);
+  });
+
   it('still reads a ban on work as a restriction', () => {
     expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
