@@ -530,6 +530,12 @@ describe('phrases', () => {
     expect(analysis.targets).toEqual(['migrants_general']);
   });
 
+  it('reads an attack on businesses as one on property, not on people', () => {
+    const text = 'The fire was the third attack on businesses run by migrants from Central Asia in the region.';
+    expect(counted(analyzer.analyze({ text }), 'violence_attack')).toEqual([]);
+    expect(counted(analyzer.analyze({ text }), 'arson_property').map((m) => m.text)).toEqual(['attack on businesses']);
+  });
+
   it('still reads a ban on work as a restriction', () => {
     expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
