@@ -536,6 +536,14 @@ describe('phrases', () => {
     expect(counted(analyzer.analyze({ text }), 'arson_property').map((m) => m.text)).toEqual(['attack on businesses']);
   });
 
+  it.each([
+    ['a rumour of raids, the noun after', 'Kyrgyz traders at the market are uneasy over raid rumours; police say no checks are planned.', 'raid_detention', false],
+    ['threats in hateful language', 'Officials said the bomb threats contained hateful language about Haitian immigrants.', 'hate_rhetoric', true],
+    ['a call to report hate speech', 'The forum asked residents to report hate speech against migrants to the police.', 'hate_rhetoric', false],
+  ])('reads %s', (_, text, category, counts) => {
+    expect(counted(analyzer.analyze({ text }), category).length > 0).toBe(counts);
+  });
+
   it('still reads a ban on work as a restriction', () => {
     expect(analyzer.analyze({ text: 'The governor banned migrants from working as taxi drivers for five years.' }).categories).toEqual(['official_restriction']);
   });
