@@ -25,6 +25,9 @@
  *   pages take (wire, court report, explainer, column, digest, business story, fact-check, Q&A), in
  *   two halves written apart from each other and from the rules; half relevant, three in five from
  *   Russia and Central Asia. Written after the rules drawn from the seventh.
+ * - fixtures/eval/analysis-blind9.jsonl (by-): 60 more web-page articles of 400 to 1,250 words, to the
+ *   same brief, in two halves written apart from each other and from the rules, some with the
+ *   furniture a scraper leaves in (bylines, captions, "Read more" lines). Written after the eighth.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +125,15 @@ const SETS: readonly BlindSet[] = [
     file: 'analysis-blind8.jsonl',
     idPrefix: 'bx',
     rules: { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
+    russiaShare: { min: 0.55, max: 0.65 },
+    usesEveryRegion: true,
+    articleCount: 60,
+    minPerLabel: 3,
+  },
+  {
+    file: 'analysis-blind9.jsonl',
+    idPrefix: 'by',
+    rules: { words: { min: 400, max: 1250 }, entities: { min: 4, max: 15 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
     russiaShare: { min: 0.55, max: 0.65 },
     usesEveryRegion: true,
     articleCount: 60,
