@@ -498,6 +498,9 @@ describe('phrases', () => {
     ['from entry', 'A further 9,000 Uzbek citizens had been placed on the list of persons banned from entry.'],
     ['from the country', 'Returning Tajik migrants who had been banned from Russia were offered courses.'],
     ['for a term of years', '"Or you sit here for months and then you are banned for five years," a Kyrgyz migrant said.'],
+    ['with bans on re-entry', 'Courts ordered the expulsion of many Kyrgyz workers with bans on re-entry.'],
+    ['by a stamp', '"Now I have a ban stamp and a debt," the Kyrgyz man said.'],
+    ['on leaving', 'Sign the contract or leave with a ban, officers told the Uzbek worker.'],
   ])('reads people banned from a country as an entry ban, not a restriction: banned %s', (_, text) => {
     expect(analyzer.analyze({ text }).categories).toEqual(['deportation_entry_ban']);
   });
@@ -537,6 +540,8 @@ describe('phrases', () => {
   });
 
   it.each([
+    ['police sweeping schools after a bomb threat', 'Police swept the schools and found nothing suspicious after threats against Haitian immigrants.', 'raid_detention', false],
+    ['a police sweep of a market', 'Police swept the market and detained 40 Haitian immigrants.', 'raid_detention', true],
     ['a rumour of raids, the noun after', 'Kyrgyz traders at the market are uneasy over raid rumours; police say no checks are planned.', 'raid_detention', false],
     ['threats in hateful language', 'Officials said the bomb threats contained hateful language about Haitian immigrants.', 'hate_rhetoric', true],
     ['a call to report hate speech', 'The forum asked residents to report hate speech against migrants to the police.', 'hate_rhetoric', false],
