@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.20.0';
+export const ANALYZER_VERSION = '0.21.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -868,9 +868,21 @@ function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit
     // Tajik nationals arriving at Moscow airports faced checks" names the travellers as no suspects
     // ("charged four men, all citizens of Tajikistan," still does).
     if (before > 0 && tokens.pos[cue.last - 1] === 'VERB' && tokens.lower[cue.last] === ',') continue;
+    // A cue after a clause of its own names another event's actors: "operations aimed at natives
+    // of Central Asia since gunmen killed 140 people".
+    if (after >= 0 && opensClauseBetween(tokens, hit.last, cue.first)) continue;
     if ((before >= 0 && before < SUSPECT_WINDOW) || (after >= 0 && after < SUSPECT_WINDOW)) return surface(tokens, cue);
   }
   return null;
+}
+
+/** Conjunctions that open a clause of another event ("since gunmen killed…", "after the suspects were arrested"). */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['since', 'after', 'before', 'when', 'because', 'until', 'while', 'although', 'though', 'whereas']);
+
+/** Whether a subordinating conjunction stands in tokens [from, to). */
+function opensClauseBetween(tokens: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SUBORDINATORS.has(tokens.lower[i] as string)) return true;
+  return false;
 }
 
 /** A one-word cue tagged as a verb and followed by its object, not by another verb. */

@@ -132,6 +132,14 @@ describe('target requirement', () => {
     expect(hitFor(analysis, 'refused entry').counted).toBe(true);
     expect(analysis.matches.filter((m) => m.kind === 'target').map((m) => m.reason)).toEqual(['names suspects ("charged")', 'target of a counted hit']);
   });
+
+  it.each([
+    ['a cue after "since"', 'Police detained 300 workers in operations aimed at natives of Central Asia since gunmen killed 140 people at the concert hall.', true],
+    ['a cue after "after"', 'Police detained 300 natives of Central Asia after the suspects were arrested.', true],
+    ['a cue in the same clause', 'Police detained 300 natives of Central Asia suspected of links to the gunmen.', false],
+  ])('reads a suspect cue in a clause of another event as naming other people: %s', (_, text, counted) => {
+    expect(hitFor(analyzer.analyze({ text }), 'detained').counted).toBe(counted);
+  });
 });
 
 describe('links to other stories', () => {
