@@ -442,12 +442,12 @@ function namesSomethingElse(tokens: TokenTable, hit: LexiconHit, nonTargetHeadAt
  * voice message in Uzbek", "speaks Russian better than Tajik", "advertisements in Tajik and Uzbek".
  */
 function namesLanguage(tokens: TokenTable, hit: LexiconHit): boolean {
-  if (hit.last - hit.first !== 1 || !/^[A-Z]/.test(tokens.text.slice(tokens.start[hit.first], tokens.end[hit.first]))) return false;
+  if (hit.last - hit.first !== 1 || tokens.capitalized[hit.first] !== 1) return false;
   const next = tokens.pos[hit.last];
   if (tokens.sentenceOf[hit.last] === tokens.sentenceOf[hit.first] && (next === 'NOUN' || next === 'PROPN' || next === 'ADJ' || tokens.lower[hit.last] === '-')) return false;
   let i = hit.first - 1;
   // Past the other languages of a list: "in Kyrgyz and Russian", "in Tajik, Uzbek and Kyrgyz".
-  while (LIST_JOINERS.has(tokens.lower[i] as string) && /^[A-Z]/.test(tokens.text.slice(tokens.start[i - 1], tokens.end[i - 1]))) i -= 2;
+  while (LIST_JOINERS.has(tokens.lower[i] as string) && tokens.capitalized[i - 1] === 1) i -= 2;
   return LANGUAGE_OPENERS.has(tokens.lower[i] as string) || tokens.lemma[i] === 'speak';
 }
 

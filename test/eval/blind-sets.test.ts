@@ -68,6 +68,12 @@ function outletVoicesSet(file: string, idPrefix: string): BlindSet {
     minPerLabel: MIN_PER_LABEL,
   };
 }
+/** The regions of the sixth to ninth sets, which group Europe's countries. */
+const WIDER_REGIONS = ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'];
+/** A set of 60 articles in two halves of 30, half relevant, three in five from Russia and Central Asia. */
+function sixtyArticleSet(file: string, idPrefix: string, rules: BlindSet['rules']): BlindSet {
+  return { file, idPrefix, rules, russiaShare: { min: 0.55, max: 0.65 }, usesEveryRegion: true, articleCount: 60, minPerLabel: 3 };
+}
 const SETS: readonly BlindSet[] = [
   {
     file: 'analysis-blind.jsonl',
@@ -103,42 +109,10 @@ const SETS: readonly BlindSet[] = [
   // The fourth and fifth sets were written to one brief, apart from each other.
   outletVoicesSet('analysis-blind4.jsonl', 'bd'),
   outletVoicesSet('analysis-blind5.jsonl', 'bf'),
-  {
-    file: 'analysis-blind6.jsonl',
-    idPrefix: 'bs',
-    rules: { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
-    russiaShare: { min: 0.55, max: 0.65 },
-    usesEveryRegion: true,
-    articleCount: 60,
-    minPerLabel: 3,
-  },
-  {
-    file: 'analysis-blind7.jsonl',
-    idPrefix: 'bw',
-    rules: { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey', 'lebanon'] },
-    russiaShare: { min: 0.55, max: 0.65 },
-    usesEveryRegion: true,
-    articleCount: 60,
-    minPerLabel: 3,
-  },
-  {
-    file: 'analysis-blind8.jsonl',
-    idPrefix: 'bx',
-    rules: { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
-    russiaShare: { min: 0.55, max: 0.65 },
-    usesEveryRegion: true,
-    articleCount: 60,
-    minPerLabel: 3,
-  },
-  {
-    file: 'analysis-blind9.jsonl',
-    idPrefix: 'by',
-    rules: { words: { min: 400, max: 1250 }, entities: { min: 4, max: 15 }, regions: ['russia_central_asia', 'europe', 'uk', 'us', 'south_africa', 'turkey'] },
-    russiaShare: { min: 0.55, max: 0.65 },
-    usesEveryRegion: true,
-    articleCount: 60,
-    minPerLabel: 3,
-  },
+  sixtyArticleSet('analysis-blind6.jsonl', 'bs', { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: WIDER_REGIONS }),
+  sixtyArticleSet('analysis-blind7.jsonl', 'bw', { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: [...WIDER_REGIONS, 'lebanon'] }),
+  sixtyArticleSet('analysis-blind8.jsonl', 'bx', { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
+  sixtyArticleSet('analysis-blind9.jsonl', 'by', { words: { min: 400, max: 1250 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
 ];
 const ALL_SETS = ['analysis.jsonl', ...SETS.map((s) => s.file)];
 
