@@ -662,6 +662,8 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   let sentenceCapitals = midCapitals.length;
   let clause = 1;
   let quoteOpen = -1;
+  // Whether the last word, adverbs aside, was a form of "be" or "get" ("were (badly) looted").
+  let afterPassiveAuxiliary = false;
   // Quotation spans as (opening mark, closing mark) pairs, filled in after the pass. The pass keeps
   // its state in locals, not in closures, so the engine can hold it in registers.
   const quotes: number[] = [];
@@ -703,7 +705,17 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
         }
       }
     }
+    // wink tags some passive participles as nouns or adjectives and gives them no verb lemma
+    // ("they were being harassed", "shops were looted"): such a participle reads as its verb.
+    if (lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && afterPassiveAuxiliary)) && low.endsWith('ed')) {
+      const verb = participleVerb(low, vocabulary);
+      if (verb !== null) {
+        lemLow = verb;
+        lemmaStartsPhrase = true;
+      }
+    }
     lemma[i] = lemLow;
+    if (isWord && tag !== 'ADV' && tag !== 'PART') afterPassiveAuxiliary = PASSIVE_AUXILIARIES.has(low);
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
     const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSingular[id] as string) : '';
     singular[i] = sing;
@@ -823,6 +835,22 @@ function closeSentence(sentences: [number, number][], lineKinds: LineKind[], nam
  */
 function lowerLemma(lemma: string | undefined, value: string, low: string): string {
   return lemma === undefined || lemma === value || lemma === low ? low : lemma.toLowerCase();
+}
+
+/** Forms of "be" and "get" that make a passive ("were looted", "got harassed"). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting']);
+
+/**
+ * The verb a regular past participle is formed from ("harassed" → "harass", "banned" → "ban",
+ * "carried" → "carry", "injured" → "injure"), when a lexicon phrase may start with it; else null.
+ */
+function participleVerb(low: string, vocabulary: Vocabulary): string | null {
+  const stem = low.slice(0, -2);
+  const candidates = [stem, low.slice(0, -1)];
+  if (stem.length > 2 && stem.at(-1) === stem.at(-2)) candidates.push(stem.slice(0, -1));
+  if (stem.endsWith('i')) candidates.push(`${stem.slice(0, -1)}y`);
+  for (const c of candidates) if (c.length > 2 && (vocabulary.bits(c) & WORD_STARTS_PHRASE) !== 0) return c;
+  return null;
 }
 
 /** Whether token `i` may be part of a contraction: it is one's ending ("n’t", "'s", "'ll") or the next token is ("ca" + "n't"). */

@@ -27,6 +27,8 @@ describe('categories', () => {
     ['arson_property', 'Unknown men set fire to a shop owned by an Uzbek family.'],
     ['discrimination_refusal', 'Passengers refused to ride with drivers from Tajikistan.'],
     ['discrimination_refusal', 'Landlords posted adverts for Slavs only.'],
+    ['discrimination_refusal', 'Haitian families said they were being harassed at work.'],
+    ['arson_property', 'Shops owned by Somali migrants were looted overnight.'],
     ['hate_rhetoric', 'The deputy blamed migrant crime for the rise in burglaries.'],
     ['hate_rhetoric', 'Where migrants came in large numbers, he said, parallel Muslim societies have grown up.'],
     ['hate_rhetoric', 'The party leader warned of cities where Muslim parallel societies live by their own law.'],

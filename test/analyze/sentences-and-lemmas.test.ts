@@ -93,6 +93,16 @@ describe('lemmas of the token pass', () => {
     expect(new Vocabulary([]).mayHaveLemma('houses', 0, 'NOUN')).toBe(true);
   });
 
+  it.each([
+    ['a participle tagged as a noun', 'They were being harassed at work.', 'harassed', 'harass'],
+    ['a participle tagged as an adjective after "were"', 'Shops owned by foreigners were looted.', 'looted', 'loot'],
+    ['the same after an adverb', 'Their shops were badly looted.', 'looted', 'loot'],
+    ['an adjective before its noun stays one', 'The damage is seen in a limited number of cases.', 'limited', 'limited'],
+  ])('reads a passive participle wink does not tag as a verb as its verb: %s', (_name, text, word, expected) => {
+    const t = readTokens(nlp, text, new Vocabulary(words, asked, irregular ?? undefined));
+    expect(t.lemma[t.value.indexOf(word)]).toBe(expected);
+  });
+
   it('gives every word whose lemma is asked about the lemma that reading all lemmas gives', () => {
     const selective = new Vocabulary(words, asked, irregular ?? undefined);
     const full = new Vocabulary(words);
