@@ -103,6 +103,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     targets,
     originTerms: originTerms(lexicon),
     doerActs: new Set(pipeline.doerActs),
+    notFromContextWith: new Map(pipeline.categories.filter((c) => c.notFromContextWith.length > 0).map((c) => [c.id, c.notFromContextWith])),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
     placeTerms: new Set(pipeline.placeTerms.map((w) => w.toLowerCase())),
   };
@@ -124,6 +125,8 @@ interface Context {
   originTerms: ReadonlyMap<string, LexiconEntry>;
   /** `pipeline.doerActs`. */
   doerActs: ReadonlySet<string>;
+  /** Each category's `notFromContextWith`, for the categories that have one. */
+  notFromContextWith: ReadonlyMap<string, readonly string[]>;
   /** `pipeline.countedVictims`, lowercased. */
   countedVictims: ReadonlySet<string>;
   /** `pipeline.placeTerms`, lowercased. */
@@ -788,7 +791,7 @@ function isLicensing(m: TargetMention): boolean {
 /**
  * The categories a flagged article reports from hits that did not count only for want of a group
  * nearby: one hit per category (the first), at least `contextCategoryWeight`, categories that scored
- * left out, in pipeline order.
+ * or that a scored category keeps out (`notFromContextWith`) left out, in pipeline order.
  */
 function contextCategories(ctx: Context, lackingTarget: readonly TermMatch[], scored: ReadonlyMap<string, number>): TermMatch[] {
   const minWeight = ctx.pipeline.contextCategoryWeight;
@@ -796,7 +799,7 @@ function contextCategories(ctx: Context, lackingTarget: readonly TermMatch[], sc
   const first = new Map<string, TermMatch>();
   for (const m of lackingTarget) {
     const id = m.category as string;
-    if (m.weight >= minWeight && !scored.has(id) && !first.has(id)) first.set(id, m);
+    if (m.weight >= minWeight && !scored.has(id) && !first.has(id) && !(ctx.notFromContextWith.get(id) ?? []).some((other) => scored.has(other))) first.set(id, m);
   }
   return [...first.values()].sort((x, y) => (ctx.categoryOrder.get(x.category as string) ?? -1) - (ctx.categoryOrder.get(y.category as string) ?? -1));
 }

@@ -72,9 +72,11 @@ const categorySchema = z.strictObject(
     notNegatedBy: wordList('negation cue').optional(),
     /** Cues that void the category's hits in their sentence. @default [] */
     voidedBy: wordList('voiding cue').optional(),
+    /** Categories whose points keep this one from being reported from the article's context. @default [] */
+    notFromContextWith: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
     terms: termList,
   },
-  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, terms }' },
+  { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, notFromContextWith, terms }' },
 );
 
 const targetSchema = z.strictObject(
@@ -181,7 +183,7 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within`, `blamingClaims` and `doerActs`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within`, `blamingClaims`, `doerActs` and `notFromContextWith`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
@@ -205,6 +207,9 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
     checkCategory(['blamingClaims', 'category'], raw.blamingClaims.category);
   }
   (raw.doerActs ?? []).forEach((id, index) => checkCategory(['doerActs', index], id));
+  for (const [id, category] of Object.entries(raw.categories)) {
+    (category.notFromContextWith ?? []).forEach((other, index) => checkCategory(['categories', id, 'notFromContextWith', index], other));
+  }
   for (const [id, target] of Object.entries(raw.targets)) {
     const at = ['targets', id];
     if (!TARGET_ID_PATTERN.test(id)) issues.push({ path: formatPath(at), message: `expected a target id of lowercase letters, digits and _ (or other:<name>), received ${describeValue(id)}` });
@@ -258,6 +263,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     discountedByCounterSpeech: c.discountedByCounterSpeech ?? false,
     notNegatedBy: c.notNegatedBy ?? [],
     voidedBy: c.voidedBy ?? [],
+    notFromContextWith: c.notFromContextWith ?? [],
     terms: c.terms.map((t) => toTerm(t, c.weight ?? 1)),
   }));
   const targets: PipelineTarget[] = Object.entries(raw.targets).map(([id, t]) => ({

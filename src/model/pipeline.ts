@@ -43,6 +43,12 @@ export interface PipelineCategory {
    * Such hits are recorded, not counted. @default []
    */
   voidedBy: string[];
+  /**
+   * Categories whose points keep this one from being reported from the article's context
+   * (`contextCategoryWeight`): in an article about an attack, "Police detained 67 people" told
+   * without a group is the attackers' arrest, not a raid on the group. @default []
+   */
+  notFromContextWith: string[];
   terms: PipelineTerm[];
 }
 

@@ -594,6 +594,18 @@ describe('categories from the article context', () => {
     expect(analysis.categories).not.toContain('official_restriction');
   });
 
+  it('does not report an arrest from the context of an article about an attack (`notFromContextWith`)', () => {
+    const riot = 'A crowd beat Syrian refugees and set fire to Syrian-owned shops in the city overnight. The governor appealed for calm. Police detained 67 people.';
+    const analysis = analyzer.analyze({ text: riot });
+    expect(analysis.flagged).toBe(true);
+    expect(hitFor(analysis, 'detained').counted).toBe(false);
+    expect(analysis.categories).toEqual(['arson_property', 'violence_attack']);
+    const without = createAnalyzer({ ...loadPipeline('xenophobia'), categories: loadPipeline('xenophobia').categories.map((c) => ({ ...c, notFromContextWith: [] })) });
+    expect(without.analyze({ text: riot }).categories).toContain('raid_detention');
+    // An arrest still counts with the group near it, and from the context of an article about a raid.
+    expect(analyzer.analyze({ text }).categories).toContain('deportation_entry_ban');
+  });
+
   it('is off for a pipeline without contextCategoryWeight', () => {
     const off = createAnalyzer({ ...loadPipeline('xenophobia'), contextCategoryWeight: null });
     expect(off.analyze({ text }).categories).toEqual(['raid_detention']);

@@ -115,7 +115,7 @@ describe('pipeline validation', () => {
     ['an unknown key of a term, with the likely fix', MINIMAL.replace('weight: 2.5', 'wieght: 2.5'), ['categories.raid_detention.terms[1].wieght in bad.yaml: unknown key; expected one of term, weight, namesTarget, pos, targetWindow (did you mean `weight`?)']],
     ['an unknown key of a category, with the likely fix', MINIMAL.replace('    label: Raids', '    lable: Raids'), [
       'categories.raid_detention.label in bad.yaml: expected a non-empty label, but the key is missing',
-      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, terms (did you mean `label`?)',
+      'categories.raid_detention.lable in bad.yaml: unknown key; expected one of label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, notFromContextWith, terms (did you mean `label`?)',
     ]],
     ['an unknown key too far from any known one for a hint', MINIMAL.replace('    label: Migrants', '    label: Migrants\n    colour: red'), ['targets.migrants_general.colour in bad.yaml: unknown key; expected one of label, terms, narrower, within']],
     ['a weight that is not a number', MINIMAL.replace('weight: 2.5', 'weight: high'), ['categories.raid_detention.terms[1].weight in bad.yaml: expected a number ≥ 0, received the string `high`']],
@@ -156,6 +156,11 @@ describe('pipeline validation', () => {
       'doerActs names a category that does not exist',
       `${MINIMAL}doerActs: [raid_detention, violence_attack]\n`,
       ['doerActs[1] in bad.yaml: expected one of the categories (raid_detention), received the string `violence_attack`'],
+    ],
+    [
+      'a category kept out of the context by one that does not exist',
+      MINIMAL.replace('    terms:\n      - raid\n', '    notFromContextWith: [violence_attack]\n    terms:\n      - raid\n'),
+      ['categories.raid_detention.notFromContextWith[0] in bad.yaml: expected one of the categories (raid_detention), received the string `violence_attack`'],
     ],
     [
       'voiding cues written as one word, not a list',
