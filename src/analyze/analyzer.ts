@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.22.0';
+export const ANALYZER_VERSION = '0.23.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -57,8 +57,65 @@ interface FieldScan {
   incidentBySentence: Map<number, string>;
   /** By sentence, the first cue that voids each category there (`voidedBy`). */
   voidsBySentence: Map<number, Map<string, string>>;
+  /** The years the field names, in order (`backgroundYears`); empty when the pipeline dates no hit. */
+  years: YearMention[];
   entities: EntitySpan[];
   mentions: TargetMention[];
+}
+
+/** A year a text names: "in 2019" dates what is near it; "since 2019" opens a period and dates nothing. */
+interface YearMention {
+  token: number;
+  year: number;
+  opensPeriod: boolean;
+}
+
+/** Words before a year that make it the start or end of a period ("since 2019", "until 2026"). */
+const PERIOD_WORDS: ReadonlySet<string> = new Set(['since', 'until', 'till', 'from', 'by', 'to', 'through', 'before']);
+/** How many tokens from a hit a year may stand to date it. */
+const YEAR_REACH = 12;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2099;
+
+/** The years of a field: four-digit numbers from 1900 to 2099. */
+function yearsOf(tokens: TokenTable): YearMention[] {
+  const years: YearMention[] = [];
+  for (let i = 0; i < tokens.value.length; i++) {
+    const v = tokens.value[i] as string;
+    if (v.length !== 4 || tokens.pos[i] !== 'NUM') continue;
+    const year = Number(v);
+    if (Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR) years.push({ token: i, year, opensPeriod: PERIOD_WORDS.has(tokens.lower[i - 1] ?? '') });
+  }
+  return years;
+}
+
+/** The article's own year: the one its fields name most often, outside periods, the latest of equals; null when it names none. */
+function articleYear(scans: readonly FieldScan[]): number | null {
+  const counts = new Map<number, number>();
+  for (const scan of scans) for (const y of scan.years) if (!y.opensPeriod) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) {
+    const bestCount = best === null ? 0 : (counts.get(best) ?? 0);
+    if (best === null || n > bestCount || (n === bestCount && year > best)) best = year;
+  }
+  return best;
+}
+
+/**
+ * The year that makes a hit background: the latest of the years within reach of it in its
+ * sentence, when every one of them (a period's bounds included) lies `backgroundYears` or more
+ * before the article's year; else null.
+ */
+function backgroundYear(scan: FieldScan, hit: LexiconHit, ownYear: number | null, gap: number | null): number | null {
+  if (ownYear === null || gap === null || scan.years.length === 0) return null;
+  const s = scan.tokens.sentenceOf[hit.first];
+  let latest: number | null = null;
+  for (const y of scan.years) {
+    if (scan.tokens.sentenceOf[y.token] !== s || Math.abs(y.token - hit.first) > YEAR_REACH) continue;
+    if (y.opensPeriod || y.year > ownYear - gap) return null;
+    latest = Math.max(latest ?? y.year, y.year);
+  }
+  return latest;
 }
 
 interface TargetMention {
@@ -220,7 +277,8 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const targetIds = new Set<string>();
   const leadingTargets = new Map<string, number>();
   const lackingTarget: TermMatch[] = [];
-  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget));
+  const ownYear = pipeline.backgroundYears === null ? null : articleYear(scans);
+  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget, ownYear));
   for (const scan of scans) matches.push(...targetMatches(scan));
   matches.sort(byPosition);
 
@@ -384,7 +442,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     licensesCounted: false,
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
-  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, voidsBySentence, entities, mentions };
+  const years = ctx.pipeline.backgroundYears === null ? [] : yearsOf(tokens);
+  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, voidsBySentence, years, entities, mentions };
 }
 
 /**
@@ -468,7 +527,7 @@ function sentenceText(tokens: TokenTable, s: number): string {
  * Judges every category hit of a field and returns the field's category and target matches.
  * `lead` holds the group mentions of the text's first sentence, which a headline hit may use.
  */
-function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>, lackingTarget: TermMatch[]): TermMatch[] {
+function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>, lackingTarget: TermMatch[], ownYear: number | null): TermMatch[] {
   const { pipeline } = ctx;
   const { tokens, field, mentions } = scan;
   const speakers = new Map<number, string | null>();
@@ -500,6 +559,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
       const voidCue = scan.voidsBySentence.get(s)?.get(hit.entry.group) ?? null;
+      const dated = backgroundYear(scan, hit, ownYear, pipeline.backgroundYears);
       const victims = isAct && ctx.countedVictims.size > 0 ? countedVictimsNear(ctx, scan, hit) : null;
       const blaming = pipeline.blamingClaims;
       const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit) : null;
@@ -522,6 +582,9 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         reason = `concerns an accident or incident ("${incidentCue}" in the sentence)`;
       } else if (voidCue !== null) {
         reason = `voided by "${voidCue}" in the sentence`;
+      } else if (dated !== null) {
+        // A single background clause (an old ban named in passing) reports nothing (DOMAIN.md).
+        reason = `background: dated ${dated}, ${ownYear! - dated} years before the article's ${ownYear}`;
       } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s, isAct)) {
         // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
         // to a suspect cue, or in a sentence whose only group mentions name suspects (or, for an act, its doers), concerns them.

@@ -104,6 +104,8 @@ const pipelineSchema = z.strictObject(
     repeatDecay: z.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).optional(),
     /** @default null (off) */
     contextCategoryWeight: z.number({ error: 'expected a number > 0' }).positive().optional(),
+    /** @default null (off) */
+    backgroundYears: z.number({ error: 'expected a whole number ≥ 1' }).int().min(1).optional(),
     negationCues: wordList('negation cue'),
     /** @default 8 */
     negationWindow: z.number({ error: 'expected a whole number ≥ 1' }).int().min(1).optional(),
@@ -283,6 +285,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     targetWindow: raw.targetWindow,
     repeatDecay: raw.repeatDecay ?? 0.5,
     contextCategoryWeight: raw.contextCategoryWeight ?? null,
+    backgroundYears: raw.backgroundYears ?? null,
     negationCues: raw.negationCues,
     negationWindow: raw.negationWindow ?? 8,
     denialCues: raw.denialCues ?? [],

@@ -93,6 +93,14 @@ export interface PipelineDef {
    * @default null
    */
   contextCategoryWeight: number | null;
+  /**
+   * A hit next to a year at least this many years before the article's own year (the year it names
+   * most often, the latest of equals) is background, not counted: "deadly attacks on foreign
+   * nationals in 2008, 2015 and 2019" in a story of 2024. A year after "since", "until", "from",
+   * "by", "to", "through" or "before" opens a period and dates nothing. `null` dates no hit.
+   * @default null
+   */
+  backgroundYears: number | null;
   /** Words that negate a hit in the same clause. */
   negationCues: string[];
   /**

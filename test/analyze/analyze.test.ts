@@ -564,6 +564,38 @@ describe('phrases', () => {
   });
 });
 
+describe('background dated years before the article', () => {
+  const now = 'In March 2024 police raided hostels for Tajik migrants in Kazan. The raids of 2024 continued in April 2024.';
+
+  it.each([
+    ['a list of old years', `${now} South Africa has a long history of violence against migrants, including attacks on foreign nationals in 2008, 2015 and 2019.`, 'attacks on', 2019],
+    ['an old year before the act', `${now} In May 2021, a crowd beat migrants from Uzbekistan in the same city.`, 'beat', 2021],
+  ])('does not count a hit next to %s (`backgroundYears`)', (_name, text, term, year) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, term);
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe(`background: dated ${year}, ${2024 - year} years before the article's 2024`);
+    expect(analysis.categories).toEqual(['raid_detention']);
+  });
+
+  it.each([
+    ['last year', `${now} In 2023, a crowd beat migrants from Uzbekistan in the same city.`],
+    ['a period that runs to now', `${now} Since 2019, crowds beat migrants from Uzbekistan in the city every summer.`],
+    ['an old year far from the act', `${now} A crowd beat migrants from Uzbekistan on Sunday near the market that had been built in the city centre in 2005.`],
+  ])('still counts a hit dated %s', (_name, text) => {
+    const analysis = analyzer.analyze({ text });
+    expect(hitFor(analysis, 'beat').counted).toBe(true);
+    expect(analysis.categories).toContain('violence_attack');
+  });
+
+  it('dates nothing in an article that names no year, or for a pipeline without backgroundYears', () => {
+    const text = 'Police raided hostels for Tajik migrants in Kazan. In May 2008, a crowd beat migrants from Uzbekistan in the same city.';
+    expect(hitFor(analyzer.analyze({ text }), 'beat').counted).toBe(true);
+    const off = createAnalyzer({ ...loadPipeline('xenophobia'), backgroundYears: null });
+    expect(hitFor(off.analyze({ text: `${now} In May 2021, a crowd beat migrants from Uzbekistan.` }), 'beat').counted).toBe(true);
+  });
+});
+
 describe('categories from the article context', () => {
   const text =
     'Police raided a construction site in Kazan on Tuesday and detained 40 natives of Central Asia. ' +

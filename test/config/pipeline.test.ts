@@ -107,7 +107,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, placeTerms, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, backgroundYears, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, placeTerms, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -167,6 +167,7 @@ describe('pipeline validation', () => {
       MINIMAL.replace('    terms:\n      - raid\n', '    voidedBy: survey\n    terms:\n      - raid\n'),
       ['categories.raid_detention.voidedBy in bad.yaml: expected a list of voiding cues, received the string `survey`'],
     ],
+    ['a background gap that is not a whole number', `${MINIMAL}backgroundYears: 1.5\n`, ['backgroundYears in bad.yaml: expected a whole number ≥ 1, received the number `1.5`']],
     ['an empty victim noun', `${MINIMAL}countedVictims: [people, ""]\n`, ['countedVictims[1] in bad.yaml: expected a non-empty victim noun, received an empty string']],
     ['a place term that is not a word', `${MINIMAL}placeTerms: [mosque, 3]\n`, ['placeTerms[1] in bad.yaml: expected a non-empty place term, received the number `3`']],
     ['a file that is not a mapping', 'just words\n', ['bad.yaml: expected a pipeline mapping, received the string `just words`']],
