@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.23.0';
+export const ANALYZER_VERSION = '0.24.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -963,10 +963,12 @@ function isVerbWithObject(tokens: TokenTable, cue: LexiconHit): boolean {
  * at a verb that follows a noun ("migrants with no papers were detained" is not negated).
  */
 function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readonly LexiconHit[], hit: LexiconHit, exempt: readonly string[] = []): string | null {
-  const clause = tokens.clauseOf[hit.first];
+  // A word that continues a list is negated as the list's first word is.
+  const start = listStart(tokens, hit.first);
+  const clause = tokens.clauseOf[start];
   for (const cue of negations) {
     if (cue.last > hit.first || tokens.clauseOf[cue.first] !== clause || exempt.includes(cue.entry.term.term)) continue;
-    if (hit.first - cue.last >= pipeline.negationWindow) continue;
+    if (start - cue.last >= pipeline.negationWindow) continue;
     // A slogan "No to the migrant enclave" rejects what follows; it does not deny it.
     if (tokens.lower[cue.first] === 'no' && tokens.lower[cue.last] === 'to') continue;
     // A prepositional cue ("with no papers") or a noun cue ("rumours of raids") negates its own
@@ -988,6 +990,30 @@ function negationOf(pipeline: PipelineDef, tokens: TokenTable, negations: readon
     return surface(tokens, cue);
   }
   return null;
+}
+
+/**
+ * Where a list that a word continues starts: the word after a comma, like the word before the comma,
+ * in a list that "and" or "or" closes ("were detained, beaten or deported": "beaten" and "deported"
+ * continue "detained"), so a negation of the list's first word reaches them; else the word itself.
+ */
+function listStart(tokens: TokenTable, i: number): number {
+  const pos = tokens.pos[i];
+  if (pos !== 'VERB' && pos !== 'ADJ') return i;
+  let first = i;
+  // Back over ", word" pairs of the same part of speech.
+  while (first >= 2 && tokens.value[first - 1] === ',' && tokens.pos[first - 2] === pos) first -= 2;
+  if (first === i) {
+    // The list's last word: "or deported" after ", beaten".
+    const joiner = tokens.lower[i - 1];
+    if ((joiner === 'or' || joiner === 'and') && i >= 2 && tokens.pos[i - 2] === pos && tokens.value[i - 3] === ',') return listStart(tokens, i - 2);
+    return i;
+  }
+  // A list it is only when "and" or "or" closes it after this word: "harmed, injured or abused".
+  let j = i + 1;
+  while (tokens.value[j] === ',' && tokens.pos[j + 1] === pos) j += 2;
+  const closer = tokens.lower[j];
+  return closer === 'or' || closer === 'and' ? first : i;
 }
 
 /** Words that open a noun's complement: "rumours that …", "fear of …". */

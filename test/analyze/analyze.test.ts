@@ -33,6 +33,7 @@ describe('categories', () => {
     ['hate_rhetoric', 'Where migrants came in large numbers, he said, parallel Muslim societies have grown up.'],
     ['hate_rhetoric', 'The party leader warned of cities where Muslim parallel societies live by their own law.'],
     ['hate_rhetoric', 'Rights groups recorded a wave of anti-Tajik sentiment in the city.'],
+    ['hate_rhetoric', 'Posts claimed that Haitian immigrants in the town were eating the pets.'],
     ['violence_attack', 'Lira slips as anti-Syrian riots spread from Kayseri'],
     ['official_restriction', 'The region banned foreign workers from working as taxi drivers.'],
     ['official_restriction', 'Children of migrants will have to pass a Russian language test before school.'],
@@ -175,6 +176,10 @@ describe('negation', () => {
     ['Uzbek workers talk of rumours that police are about to start mass document checks.', 'document checks'],
     ['Messages in chats for migrants warned of big raids after the holidays.', 'raids'],
     ['Bishops urged voters: "Do not let anyone turn your migrant neighbour into a scapegoat."', 'scapegoat'],
+    // A list's later words are negated as its first is.
+    ['No Tajik migrants were detained, beaten or deported during the check, police said.', 'beaten'],
+    ['No Tajik migrants were detained, beaten or deported during the check, police said.', 'deported'],
+    ['There had been no credible reports or specific claims of pets being harmed, injured or abused by migrants.', 'injured'],
   ])('negates the hit in "%s"', (text, hitText) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, hitText);
@@ -188,6 +193,7 @@ describe('negation', () => {
     ['No one was hurt, but police detained ten migrants.', 'detained'],
     ['Migrants with no documents were detained at the market.', 'detained'],
     ['There were no injuries; police detained ten Uzbek workers.', 'detained'],
+    ['No one was hurt, but police detained, fined and deported ten Uzbek workers.', 'deported'],
     // A negated verb scopes over its own phrase; a negated verb of reporting denies the report only.
     ['Six new citizens who had not registered for military service were given summonses.', 'summonses'],
     ['The border service does not usually comment on refusals of entry to Kyrgyz citizens.', 'refusals of entry'],
