@@ -6,7 +6,8 @@
  * articles about peoples beyond the scheme's ids, from every set, of which it lists those it judged
  * relevant; `coder-d` and `coder-e` every relevant article of blind set 7 (long articles), `coder-f`
  * and `coder-g` of blind set 8 (web pages); `coder-h` and `coder-i` read all of blind set 9, relevant
- * or not, and list the articles they judged relevant. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
+ * or not, and list the articles they judged relevant; `coder-j` and `coder-k` code every relevant
+ * article of blind set 4, `coder-l` and `coder-m` of blind set 6. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
  * and an optional `note` on a hard call. `npm run eval:analysis` scores how far they agree with the
  * sets' labels, with each other and with the analyzer.
  */
