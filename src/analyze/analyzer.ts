@@ -102,11 +102,11 @@ function articleYear(scans: readonly FieldScan[]): number | null {
 }
 
 /**
- * The year that makes a hit background: the latest of the years within reach of it in its
- * sentence, when every one of them (a period's bounds included) lies `backgroundYears` or more
- * before the article's year; else null.
+ * Why a hit is background: the latest of the years within reach of it in its sentence, when every
+ * one of them (a period's bounds included) lies `backgroundYears` or more before the article's
+ * year; else null.
  */
-function backgroundYear(scan: FieldScan, hit: LexiconHit, ownYear: number | null, gap: number | null): number | null {
+function backgroundReason(scan: FieldScan, hit: LexiconHit, ownYear: number | null, gap: number | null): string | null {
   if (ownYear === null || gap === null || scan.years.length === 0) return null;
   const s = scan.tokens.sentenceOf[hit.first];
   let latest: number | null = null;
@@ -115,7 +115,7 @@ function backgroundYear(scan: FieldScan, hit: LexiconHit, ownYear: number | null
     if (y.opensPeriod || y.year > ownYear - gap) return null;
     latest = Math.max(latest ?? y.year, y.year);
   }
-  return latest;
+  return latest === null ? null : `background: dated ${latest}, ${ownYear - latest} years before the article's ${ownYear}`;
 }
 
 interface TargetMention {
@@ -559,7 +559,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const suspectCue = suspectCueNear(tokens, scan.suspects, hit, true);
       const incidentCue = scan.incidentBySentence.get(s) ?? null;
       const voidCue = scan.voidsBySentence.get(s)?.get(hit.entry.group) ?? null;
-      const dated = backgroundYear(scan, hit, ownYear, pipeline.backgroundYears);
+      const background = backgroundReason(scan, hit, ownYear, pipeline.backgroundYears);
       const victims = isAct && ctx.countedVictims.size > 0 ? countedVictimsNear(ctx, scan, hit) : null;
       const blaming = pipeline.blamingClaims;
       const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit) : null;
@@ -582,9 +582,9 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         reason = `concerns an accident or incident ("${incidentCue}" in the sentence)`;
       } else if (voidCue !== null) {
         reason = `voided by "${voidCue}" in the sentence`;
-      } else if (dated !== null) {
+      } else if (background !== null) {
         // A single background clause (an old ban named in passing) reports nothing (DOMAIN.md).
-        reason = `background: dated ${dated}, ${ownYear! - dated} years before the article's ${ownYear}`;
+        reason = background;
       } else if (suspectCue !== null || sentenceNamesOnlySuspects(mentions, s, isAct)) {
         // Abuse of the suspects of a crime is not by itself anti-migrant (DOMAIN.md rule 1): a hit next
         // to a suspect cue, or in a sentence whose only group mentions name suspects (or, for an act, its doers), concerns them.
