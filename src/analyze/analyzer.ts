@@ -91,6 +91,7 @@ function yearsOf(tokens: TokenTable): YearMention[] {
 
 /** The article's own year: the one its fields name most often, outside periods, the latest of equals; null when it names none. */
 function articleYear(scans: readonly FieldScan[]): number | null {
+  if (scans.every((scan) => scan.years.length === 0)) return null;
   const counts = new Map<number, number>();
   for (const scan of scans) for (const y of scan.years) if (!y.opensPeriod) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
   let best: number | null = null;

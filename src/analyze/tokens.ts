@@ -272,6 +272,10 @@ const LEXEME_SENTENCE_CLOSER = 1 << 16;
 const LEXEME_CLAUSE_MARK = 1 << 17;
 const LEXEME_OPENING_QUOTE = 1 << 18;
 const LEXEME_CLOSING_QUOTE = 1 << 19;
+/** A form of "be" or "get" that makes a passive (`PASSIVE_AUXILIARIES`). */
+const LEXEME_PASSIVE_AUXILIARY = 1 << 20;
+/** A regular past participle of a verb a lexicon phrase may start with: the verb is in `LexemeMemo.participleVerb`. */
+const LEXEME_PARTICIPLE = 1 << 21;
 
 /**
  * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
@@ -286,6 +290,8 @@ class LexemeMemo {
   /** Lowercase forms and plural stems by lexeme number. */
   readonly lower: string[] = [];
   readonly singular: string[] = [];
+  /** The verb of a lexeme with `LEXEME_PARTICIPLE` ("harassed" → "harass"). */
+  readonly participleVerb: string[] = [];
   /**
    * The lowercase lemma wink last gave each lexeme, and for which POS (`LEMMA_*`; 0: none): a word
    * mostly comes with one POS, and the lemma of a POS does not change.
@@ -310,6 +316,7 @@ class LexemeMemo {
     for (let k = this.lower.length; k < facts.length; k++) {
       this.lower.push('');
       this.singular.push('');
+      this.participleVerb.push('');
       this.lemma.push('');
     }
   }
@@ -332,6 +339,12 @@ class LexemeMemo {
       facts |= LEXEME_PLURAL;
       if ((vocabulary.bits(singular) & WORD_STARTS_PHRASE) !== 0) facts |= LEXEME_SINGULAR_STARTS_PHRASE;
       this.singular[id] = singular;
+    }
+    if (PASSIVE_AUXILIARIES.has(low)) facts |= LEXEME_PASSIVE_AUXILIARY;
+    const verb = low.endsWith('ed') ? participleVerb(low, vocabulary) : null;
+    if (verb !== null) {
+      facts |= LEXEME_PARTICIPLE;
+      this.participleVerb[id] = verb;
     }
     this.lower[id] = low;
     this.facts[id] = facts;
@@ -629,7 +642,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
   const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
   const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(n);
-  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular, lemmaKey: lexemeLemmaKey, lemma: lexemeLemma } = lexemes;
+  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular, participleVerb: lexemeParticipleVerb, lemmaKey: lexemeLemmaKey, lemma: lexemeLemma } = lexemes;
 
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
@@ -707,15 +720,12 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     }
     // wink tags some passive participles as nouns or adjectives and gives them no verb lemma
     // ("they were being harassed", "shops were looted"): such a participle reads as its verb.
-    if (lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && afterPassiveAuxiliary)) && low.endsWith('ed')) {
-      const verb = participleVerb(low, vocabulary);
-      if (verb !== null) {
-        lemLow = verb;
-        lemmaStartsPhrase = true;
-      }
+    if ((facts & LEXEME_PARTICIPLE) !== 0 && lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && afterPassiveAuxiliary))) {
+      lemLow = lexemeParticipleVerb[id] as string;
+      lemmaStartsPhrase = true;
     }
     lemma[i] = lemLow;
-    if (isWord && tag !== 'ADV' && tag !== 'PART') afterPassiveAuxiliary = PASSIVE_AUXILIARIES.has(low);
+    if (isWord && tag !== 'ADV' && tag !== 'PART') afterPassiveAuxiliary = (facts & LEXEME_PASSIVE_AUXILIARY) !== 0;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
     const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSingular[id] as string) : '';
     singular[i] = sing;
