@@ -718,9 +718,11 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
         }
       }
     }
-    // wink tags some passive participles as nouns or adjectives and gives them no verb lemma
-    // ("they were being harassed", "shops were looted"): such a participle reads as its verb.
-    if ((facts & LEXEME_PARTICIPLE) !== 0 && lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && afterPassiveAuxiliary))) {
+    // wink tags some verbs in -ed as nouns or adjectives and gives them no verb lemma ("they were
+    // being harassed", "shops were looted", "police rounded up 40 men", "rioters ransacked shops"):
+    // one that is no adjective of the noun after it (after "be" or "get", before a verb's particle,
+    // or right after its subject) reads as its verb; "a limited number" keeps its adjective.
+    if ((facts & LEXEME_PARTICIPLE) !== 0 && lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && (afterPassiveAuxiliary || PHRASAL_PARTICLES.has(value[i + 1] as string) || SUBJECT_POS.has(pos[i - 1] as string))))) {
       lemLow = lexemeParticipleVerb[id] as string;
       lemmaStartsPhrase = true;
     }
@@ -846,6 +848,11 @@ function closeSentence(sentences: [number, number][], lineKinds: LineKind[], nam
 function lowerLemma(lemma: string | undefined, value: string, low: string): string {
   return lemma === undefined || lemma === value || lemma === low ? low : lemma.toLowerCase();
 }
+
+/** Parts of speech of a verb's subject right before it ("rioters ransacked", "they looted"). */
+const SUBJECT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
+/** Particles that make a phrasal verb of the word before them ("rounded up", "sealed off"), as written in running text. */
+const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['up', 'off', 'out', 'down', 'away', 'back']);
 
 /** Forms of "be" and "get" that make a passive ("were looted", "got harassed"). */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting']);
