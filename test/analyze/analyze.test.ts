@@ -45,6 +45,47 @@ describe('categories', () => {
   });
 });
 
+describe('the wording of wire reports, tabloids and officials', () => {
+  it.each([
+    ['raid_detention', 'Police rounded up dozens of Tajik migrants at the market.'],
+    ['raid_detention', 'Officers swooped on a hostel housing Uzbek workers before dawn.'],
+    ['raid_detention', 'Police held mass checks of foreigners at three Moscow markets.'],
+    ['raid_detention', 'Operation Nelegal began in the region on Monday.'],
+    ['raid_detention', 'Nine Kyrgyz citizens were taken into custody at the construction site.'],
+    ['raid_detention', 'Officers stopped Central Asian men in the metro and demanded papers.'],
+    ['deportation_entry_ban', 'Rights groups documented the refoulement of Afghan refugees at the border.'],
+    ['deportation_entry_ban', 'The Tajik migrants were forcibly returned to Dushanbe.'],
+    ['deportation_entry_ban', 'The first asylum seekers were to be removed to Rwanda in the spring.'],
+    ['violence_attack', 'Police officers roughed up the Tajik migrants during the check.'],
+    ['violence_attack', 'Officers used batons on Central Asian workers at the hostel.'],
+    ['violence_attack', 'A Tajik migrant was shot dead outside the market.'],
+    ['violence_attack', 'Youths threw stones at Syrian refugees in the village.'],
+    ['violence_attack', 'A mob set upon an Uzbek courier outside the station.'],
+    ['violence_attack', 'Rights groups recorded a rise in violence against migrants.'],
+    ['arson_property', 'Rioters ransacked shops owned by Syrians in the district.'],
+    ['discrimination_refusal', 'Two Tajik drivers were sacked by the taxi firm after the attack.'],
+    ['discrimination_refusal', 'The bar kicked out three Kyrgyz men.'],
+    ['discrimination_refusal', 'Pharmacies refused to sell medicine to migrants without Russian passports.'],
+    ['discrimination_refusal', 'A kindergarten denied a place to the son of Uzbek migrants.'],
+    ['discrimination_refusal', 'Her landlord declined to renew the lease of the Tajik family.'],
+    ['hate_rhetoric', 'The blogger called Central Asian migrants cockroaches.'],
+    ['hate_rhetoric', 'Commentators speak of the Islamisation of cities with many Muslim migrants.'],
+    ['hate_rhetoric', 'Graffiti calling on migrants to leave appeared on the hostel wall.'],
+    ['forced_conscription', 'Detained Uzbek migrants were pressured to sign contracts with the army.'],
+    ['forced_conscription', 'Naturalised migrants from Tajikistan were sent to fight in Ukraine.'],
+  ])('counts %s in "%s"', (category, text) => {
+    expect(counted(analyzer.analyze({ text }), category).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['return forms signed under pressure are no army contract', 'Rights groups say Syrians in removal centres were pressured to sign voluntary return forms.', 'forced_conscription'],
+    ['a profiling law that has not been applied yet is no raid', 'Civil rights groups said the law would lead to racial profiling of migrants.', 'raid_detention'],
+  ])('does not count %s', (_name, text, category) => {
+    const hit = counted(analyzer.analyze({ text }), category);
+    expect(hit.filter((m) => m.weight >= 2.5)).toEqual([]);
+  });
+});
+
 describe('target groups', () => {
   it.each([
     ['tajik', 'Police detained Tajiks at a construction site.'],
