@@ -73,6 +73,17 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['hate_rhetoric', 'Graffiti calling on migrants to leave appeared on the hostel wall.'],
     ['forced_conscription', 'Detained Uzbek migrants were pressured to sign contracts with the army.'],
     ['forced_conscription', 'Naturalised migrants from Tajikistan were sent to fight in Ukraine.'],
+    ['raid_detention', 'Officers conducted checks of compliance with migration legislation at a hostel housing Tajiks.'],
+    ['raid_detention', 'Twelve Uzbek workers were brought to the police department.'],
+    ['deportation_entry_ban', 'Entry was closed to the Uzbek migrants for ten years.'],
+    ['deportation_entry_ban', 'Ministers defended the Rwanda scheme in the Commons.'],
+    ['violence_attack', 'Officers used force against the detained Uzbek migrants.'],
+    ['discrimination_refusal', 'Flats were offered for rent only to Russians.'],
+    ['discrimination_refusal', 'Dozens of Kyrgyz workers were fired from their jobs.'],
+    ['discrimination_refusal', 'Hospitals denied medical care to undocumented migrants.'],
+    ['hate_rhetoric', 'He claimed that migrants would replace the indigenous population.'],
+    ['official_restriction', 'Russia launched an expulsion regime for foreigners without legal grounds to stay.'],
+    ['arson_property', 'Crowds looted Syrian-owned shops in the city.'],
   ])('counts %s in "%s"', (category, text) => {
     expect(counted(analyzer.analyze({ text }), category).length).toBeGreaterThan(0);
   });
