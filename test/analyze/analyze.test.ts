@@ -82,6 +82,7 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['discrimination_refusal', 'Dozens of Kyrgyz workers were fired from their jobs.'],
     ['discrimination_refusal', 'Hospitals denied medical care to undocumented migrants.'],
     ['hate_rhetoric', 'He claimed that migrants would replace the indigenous population.'],
+    ['hate_rhetoric', 'A man shouted "churki, go back" at the Uzbek workers.'],
     ['official_restriction', 'Russia launched an expulsion regime for foreigners without legal grounds to stay.'],
     ['arson_property', 'Crowds looted Syrian-owned shops in the city.'],
   ])('counts %s in "%s"', (category, text) => {
@@ -139,6 +140,10 @@ describe('target requirement', () => {
     ['where people come from', 'The ministry listed the main countries of origin of refugees in the country.', 'deportation_entry_ban'],
     ['the police that keep order', 'Riot police from Kemerovo arrived at night, and migrants stayed indoors.', 'violence_attack'],
     ['a law\'s title', 'The banker was deported "in accordance with the legislation on foreigners and international protection", the ministry said.', 'deportation_entry_ban'],
+    ['the men who carried out an attack', 'Prosecutors say four men, all citizens of Tajikistan, carried out the shooting and were detained the next day.', 'raid_detention'],
+    ['plans to attack', 'A man born in Uzbekistan discussed plans to attack a concert, prosecutors said.', 'violence_attack'],
+    ['a weapon', 'The man from Uzbekistan admitted that he had bought an assault rifle.', 'violence_attack'],
+    ['protection from removal', 'About a third of the Syrian refugees were granted bans on deportation last year.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary without a target: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.flagged).toBe(false);
