@@ -28,6 +28,10 @@
  * - fixtures/eval/analysis-blind9.jsonl (by-): 60 more web-page articles of 400 to 1,250 words, to the
  *   same brief, in two halves written apart from each other and from the rules, some with the
  *   furniture a scraper leaves in (bylines, captions, "Read more" lines). Written after the eighth.
+ * - fixtures/eval/analysis-blind10.jsonl (bz-): 60 more web-page articles of 350 to 1,200 words to the
+ *   same brief (wire, court report, feature with testimony, explainer, column, digest, business
+ *   story, fact-check, NGO statement), in two halves written apart from each other and from the
+ *   rules. Written after the ninth.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +117,7 @@ const SETS: readonly BlindSet[] = [
   sixtyArticleSet('analysis-blind7.jsonl', 'bw', { words: { min: 600, max: 1450 }, entities: { min: 5, max: 17 }, regions: [...WIDER_REGIONS, 'lebanon'] }),
   sixtyArticleSet('analysis-blind8.jsonl', 'bx', { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
   sixtyArticleSet('analysis-blind9.jsonl', 'by', { words: { min: 400, max: 1250 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
+  sixtyArticleSet('analysis-blind10.jsonl', 'bz', { words: { min: 350, max: 1200 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
 ];
 const ALL_SETS = ['analysis.jsonl', ...SETS.map((s) => s.file)];
 
