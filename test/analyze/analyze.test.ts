@@ -83,6 +83,9 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['discrimination_refusal', 'Hospitals denied medical care to undocumented migrants.'],
     ['hate_rhetoric', 'He claimed that migrants would replace the indigenous population.'],
     ['hate_rhetoric', 'A man shouted "churki, go back" at the Uzbek workers.'],
+    ['discrimination_refusal', 'The taxi fleet said it had let go of about 60 drivers from Uzbekistan.'],
+    ['forced_conscription', 'An officer pressed the Kyrgyz detainees to sign contracts with the army.'],
+    ['raid_detention', 'Since the riots, the authorities have stepped up checks on foreigners.'],
     ['official_restriction', 'Russia launched an expulsion regime for foreigners without legal grounds to stay.'],
     ['arson_property', 'Crowds looted Syrian-owned shops in the city.'],
   ])('counts %s in "%s"', (category, text) => {
