@@ -86,6 +86,11 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['discrimination_refusal', 'The taxi fleet said it had let go of about 60 drivers from Uzbekistan.'],
     ['forced_conscription', 'An officer pressed the Kyrgyz detainees to sign contracts with the army.'],
     ['raid_detention', 'Since the riots, the authorities have stepped up checks on foreigners.'],
+    ['official_restriction', 'The government introduced payment cards for asylum seekers instead of cash.'],
+    ['official_restriction', 'The Illegal Migration Act bars anyone arriving on small boats from claiming asylum.'],
+    ['deportation_entry_ban', 'The Venezuelan men were flown to El Salvador under the Alien Enemies Act.'],
+    ['hate_rhetoric', 'Marchers called the foreign shop owners "makwerekwere".'],
+    ['hate_rhetoric', 'The party leader said immigrants were "poisoning the blood of our country".'],
     ['official_restriction', 'Russia launched an expulsion regime for foreigners without legal grounds to stay.'],
     ['arson_property', 'Crowds looted Syrian-owned shops in the city.'],
   ])('counts %s in "%s"', (category, text) => {
