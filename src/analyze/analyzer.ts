@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.25.0';
+export const ANALYZER_VERSION = '0.25.1';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -264,7 +264,11 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     return { ...base, flagged: false, score: 0, categories: [], targets: [], entities: [], matches: [], breakdown: [], reasons: [`language \`${lang}\` is not the pipeline's language (\`${pipeline.language}\`): stored, not analysed`] };
   }
 
-  const { fields, midCapitals } = readFields(ctx.nlp, input.title ?? null, withoutLinkLines(input.text), ctx.vocabulary);
+  // Soft hyphens and zero-width marks split words for the tokenizer ("mi\u00adgrants"): they are read
+  // as absent, and offsets are mapped back to the input's.
+  const title = input.title ? visibleText(input.title) : null;
+  const text = visibleText(input.text);
+  const { fields, midCapitals } = readFields(ctx.nlp, title?.text ?? null, withoutLinkLines(text.text), ctx.vocabulary);
   const entities = findEntities(fields, midCapitals);
 
   const titleEntities: EntitySpan[] = [];
@@ -282,6 +286,17 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget, ownYear));
   for (const scan of scans) matches.push(...targetMatches(scan));
   matches.sort(byPosition);
+
+  if (title?.offsets || text.offsets) {
+    const remap = (field: TextField, span: { start: number; end: number }) => {
+      const offsets = (field === 'title' ? title?.offsets : text.offsets) ?? null;
+      if (offsets === null) return;
+      span.start = offsets[span.start] as number;
+      span.end = offsets[span.end - 1] as number + 1;
+    };
+    for (const m of matches) remap(m.field, m);
+    for (const e of entities) remap(e.field, e);
+  }
 
   const { score, breakdown } = scoreMatches(pipeline, matches);
   // Coders list every group a flagged article names as such, not only the ones next to a hit
@@ -322,6 +337,29 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
       reasons = value;
     },
   };
+}
+
+/** Characters that are not seen and split no words: soft hyphen, zero-width space and joiners, word joiner, BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * A field without its invisible characters, and where each of its characters stands in the input
+ * (`null` when nothing was removed, the common case).
+ */
+function visibleText(input: string): { text: string; offsets: Int32Array | null } {
+  if (input.search(INVISIBLE) === -1) return { text: input, offsets: null };
+  const offsets = new Int32Array(input.length);
+  let text = '';
+  let n = 0;
+  let from = 0;
+  for (const m of input.matchAll(INVISIBLE)) {
+    for (let i = from; i < m.index; i++) offsets[n++] = i;
+    text += input.slice(from, m.index);
+    from = m.index + m[0].length;
+  }
+  for (let i = from; i < input.length; i++) offsets[n++] = i;
+  text += input.slice(from);
+  return { text, offsets: offsets.subarray(0, n) };
 }
 
 /** How long a line may be to be a link to another story ("Read more: Police raid a hostel in Kazan"). */

@@ -778,6 +778,34 @@ describe('offsets', () => {
   });
 });
 
+
+describe('invisible characters', () => {
+  const clean = {
+    title: 'Raids on migrants in Kaluga',
+    text: 'Police in Kaluga raided a hostel and detained 40 migrants from Tajikistan, said Valentina Chupik. Courts ordered their deportation.',
+  };
+  const hidden = (s: string) => s.replace(/migrants/g, 'mi\u00adgrants').replace('Tajikistan', 'Taji\u200bkistan').replace('Chupik', 'Chu\u2060pik').replace('deportation', 'de\u00adpor\u00adtation');
+  const marked = { title: `\ufeff${hidden(clean.title)}`, text: hidden(clean.text) };
+  const expected = analyzer.analyze(clean);
+  const analysis = analyzer.analyze(marked);
+
+  it('reads words split by soft hyphens and zero-width marks as whole words', () => {
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.categories).toEqual(expected.categories);
+    expect(analysis.targets).toEqual(expected.targets);
+    expect(analysis.matches.map((m) => m.text)).toEqual(expected.matches.map((m) => m.text));
+    expect(analysis.entities.map((e) => e.text)).toEqual(expected.entities.map((e) => e.text));
+  });
+
+  it('points matches and entities at the input as given', () => {
+    const visible = (s: string) => s.replace(/[\u00ad\u200b\u2060\ufeff]/g, '');
+    for (const span of [...analysis.matches, ...analysis.entities]) {
+      const source = span.field === 'title' ? marked.title : marked.text;
+      expect(visible(source.slice(span.start, span.end))).toBe(span.text);
+    }
+    expect(analysis.matches.some((m) => m.start !== expected.matches.find((x) => x.text === m.text && x.field === m.field)?.start)).toBe(true);
+  });
+});
 describe('language', () => {
   it('does not analyse another language as English', () => {
     const analysis = analyzer.analyze({ text: 'Police raided migrant hostels.', lang: 'ru' });
