@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.25.1';
+export const ANALYZER_VERSION = '0.26.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -33,6 +33,9 @@ const SUSPECT_WINDOW = 6;
  * Kyrgyz workers that once calls them "foreigners" is about the Kyrgyz.
  */
 const BROAD_TARGET_LEADS = 1;
+/** How many acts told without a group, and in how many categories, make the headline's group the story's subject. */
+const HEADLINE_SUBJECT_HITS = 3;
+const HEADLINE_SUBJECT_CATEGORIES = 2;
 const BROAD_TARGET_SHARE = 0.5;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
@@ -284,6 +287,13 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const lackingTarget: TermMatch[] = [];
   const ownYear = pipeline.backgroundYears === null ? null : articleYear(scans);
   for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget, ownYear));
+  matches.sort(byPosition);
+  let scored = scoreMatches(pipeline, matches);
+  // An article that names its group only in the headline is scored again with the headline's group.
+  if (scored.score < pipeline.threshold && headlineSubject(ctx, scans, lackingTarget, targetIds, leadingTargets) > 0) {
+    lackingTarget.splice(0, lackingTarget.length, ...lackingTarget.filter((m) => !m.counted));
+    scored = scoreMatches(pipeline, matches);
+  }
   for (const scan of scans) matches.push(...targetMatches(scan));
   matches.sort(byPosition);
 
@@ -298,7 +308,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     for (const e of entities) remap(e.field, e);
   }
 
-  const { score, breakdown } = scoreMatches(pipeline, matches);
+  const { score, breakdown } = scored;
   // Coders list every group a flagged article names as such, not only the ones next to a hit
   // (suspects and defended groups aside); a group is reported with the broader ones it is within.
   if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m)) targetIds.add(m.hit.entry.group);
@@ -883,6 +893,35 @@ function isActiveWithObject(tokens: TokenTable, hit: LexiconHit): boolean {
   if ((before === 'be' || before === 'get') && !(tokens.lower[hit.last - 1] as string).endsWith('ing')) return false;
   const next = tokens.pos[hit.last];
   return next !== undefined && OBJECT_POS.has(next) && tokens.sentenceOf[hit.last] === tokens.sentenceOf[hit.first];
+}
+
+/**
+ * A story whose headline names a group and that goes on telling acts without naming it is about
+ * that group's people: under "Tajik workers in St Petersburg a year after Krokus", "a court ordered
+ * his expulsion" and "an entry ban he only discovered at the airport" are done to Tajiks. With at
+ * least `HEADLINE_SUBJECT_HITS` such acts of `contextCategoryWeight` or more, in
+ * `HEADLINE_SUBJECT_CATEGORIES` categories or more, they count for the headline's groups.
+ * Returns how many hits it counted.
+ */
+function headlineSubject(ctx: Context, scans: readonly FieldScan[], lackingTarget: readonly TermMatch[], targetIds: Set<string>, leadingTargets: Map<string, number>): number {
+  const minWeight = ctx.pipeline.contextCategoryWeight;
+  const title = scans.find((scan) => scan.field === 'title');
+  if (minWeight === null || title === undefined) return 0;
+  const groups = title.mentions.filter((m) => isLicensing(m) && m.doerOf === null);
+  if (groups.length === 0) return 0;
+  const acts = lackingTarget.filter((m) => m.field === 'text' && m.weight >= minWeight);
+  if (acts.length < HEADLINE_SUBJECT_HITS || new Set(acts.map((m) => m.category)).size < HEADLINE_SUBJECT_CATEGORIES) return 0;
+  const named = groups.map((m) => `"${surface(title.tokens, m.hit)}"`).join(', ');
+  for (const m of acts) {
+    m.counted = true;
+    m.reason = m.reason.replace(/^no target group [^;]*/, `no target group nearby; the headline's ${named} is whom the story is about (${acts.length} acts told without a group)`);
+  }
+  for (const m of groups) {
+    m.licensesCounted = true;
+    targetIds.add(m.hit.entry.group);
+    leadingTargets.set(m.hit.entry.group, (leadingTargets.get(m.hit.entry.group) ?? 0) + acts.length);
+  }
+  return acts.length;
 }
 
 /** A mention that may license a category hit and be reported: it names no suspects and is not defended. */

@@ -350,6 +350,46 @@ describe('headline and lead', () => {
     });
     expect(hitFor(analysis, 'raid').counted).toBe(false);
   });
+
+  describe('a story about the group its headline names', () => {
+    // A feature names its people once, in the headline, and then tells what happened to each of them.
+    const feature = [
+      'Anvar has driven a taxi in Kazan for six years. He keeps his papers in a folder on the passenger seat.',
+      'Last spring he was stopped outside the station on his way home. Officers took him to the district department.',
+      'A week later a court ordered his expulsion. He spent nine days in a holding centre before the flight.',
+      'His brother Sherzod, who still works on a building site in the city, says the stories are everywhere.',
+      'Their cousin learnt of an entry ban at the airport when he tried to come back in the autumn.',
+      'He was beaten on the street in March, Sherzod says, and did not go to the police.',
+    ].join('\n\n');
+
+    it.each([
+      ['Uzbek drivers in Kazan: a year of checks', true],
+      ['Drivers in Kazan: a year of checks', false],
+      ['Uzbek suspects in Kazan: a year of checks', false],
+    ])('headline %j: flagged %s', (title, flagged) => {
+      expect(analyzer.analyze({ title, text: feature }).flagged).toBe(flagged);
+    });
+
+    it("counts the acts told without a group for the headline's group, and says so", () => {
+      const analysis = analyzer.analyze({ title: 'Uzbek drivers in Kazan: a year of checks', text: feature });
+      expect(analysis.targets).toEqual(['uzbek']);
+      expect(analysis.categories).toEqual(expect.arrayContaining(['deportation_entry_ban', 'violence_attack']));
+      expect(hitFor(analysis, 'expulsion').counted).toBe(true);
+      expect(hitFor(analysis, 'expulsion').reason).toMatch(/^no target group nearby; the headline's "Uzbek" is whom the story is about \(\d+ acts told without a group\)$/);
+    });
+
+    it('needs acts of two categories or more', () => {
+      const oneKind = feature.replace('He was beaten on the street in March', 'He was deported in March');
+      const analysis = analyzer.analyze({ title: 'Uzbek drivers in Kazan: a year of checks', text: oneKind });
+      expect(analysis.matches.filter((m) => m.kind === 'category').map((m) => [m.category, m.text])).toEqual([
+        ['deportation_entry_ban', 'expulsion'],
+        ['deportation_entry_ban', 'entry ban'],
+        ['deportation_entry_ban', 'deported'],
+      ]);
+      expect(counted(analysis)).toEqual([]);
+      expect(analysis.flagged).toBe(false);
+    });
+  });
 });
 
 describe('counter-speech', () => {
