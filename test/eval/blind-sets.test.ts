@@ -32,6 +32,12 @@
  *   same brief (wire, court report, feature with testimony, explainer, column, digest, business
  *   story, fact-check, NGO statement), in two halves written apart from each other and from the
  *   rules. Written after the ninth.
+ * - fixtures/eval/analysis-blind11.jsonl (ca-): 60 more web-page articles of 350 to 1,350 words in the
+ *   forms hardest for a rule set (live blogs and timelines, digests of unrelated items, English
+ *   editions of Russian and Central Asian outlets, Q&As, columns and letters, NGO releases, court
+ *   bulletins, broadcast summaries, long features with testimony), two in three from Russia and
+ *   Central Asia, in two halves written apart from each other and from the rules. Written after
+ *   the tenth.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +124,10 @@ const SETS: readonly BlindSet[] = [
   sixtyArticleSet('analysis-blind8.jsonl', 'bx', { words: { min: 350, max: 1300 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
   sixtyArticleSet('analysis-blind9.jsonl', 'by', { words: { min: 400, max: 1250 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
   sixtyArticleSet('analysis-blind10.jsonl', 'bz', { words: { min: 350, max: 1200 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
+  {
+    ...sixtyArticleSet('analysis-blind11.jsonl', 'ca', { words: { min: 350, max: 1350 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
+    russiaShare: { min: 0.6, max: 0.7 },
+  },
 ];
 const ALL_SETS = ['analysis.jsonl', ...SETS.map((s) => s.file)];
 

@@ -8,8 +8,9 @@
  * and `coder-g` of blind set 8 (web pages); `coder-h` and `coder-i` read all of blind set 9, relevant
  * or not, and list the articles they judged relevant; `coder-j` and `coder-k` code every relevant
  * article of blind set 4, `coder-l` and `coder-m` of blind set 6; `coder-n` and `coder-o` read all of
- * the first half of blind set 10, `coder-p` and `coder-q` all of its second half, relevant or not,
- * and list the articles they judged relevant. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
+ * the first half of blind set 10, `coder-p` and `coder-q` all of its second half, `coder-r` and
+ * `coder-s` all of the first half of blind set 11, `coder-t` and `coder-u` all of its second half,
+ * relevant or not, and list the articles they judged relevant. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
  * and an optional `note` on a hard call. `npm run eval:analysis` scores how far they agree with the
  * sets' labels, with each other and with the analyzer.
  */
