@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.26.0';
+export const ANALYZER_VERSION = '0.27.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -790,9 +790,10 @@ function blamingCue(tokens: TokenTable, claims: readonly LexiconHit[], mention: 
 function markDoers(ctx: Context, field: TextField, tokens: TokenTable, categoryHits: readonly LexiconHit[], claims: readonly LexiconHit[], mentions: readonly TargetMention[]): void {
   for (const hit of categoryHits) {
     if (!ctx.doerActs.has(hit.entry.group) || hit.entry.term.weight === 0 || !isActiveWithObject(tokens, hit)) continue;
-    // A headline tells an act in the present ("Afghan man stabs two"); its past participle is a
-    // passive without "be" ("Uzbek workers attacked a day after Crocus").
-    if (field === 'title' && !(tokens.lower[hit.first] as string).endsWith('s')) continue;
+    // A headline tells an act in the present ("Afghan man stabs two", "video of migrants attacking
+    // a girl"); its past participle is a passive without "be" ("Uzbek workers attacked a day after Crocus").
+    const form = tokens.lower[hit.first] as string;
+    if (field === 'title' && !form.endsWith('s') && !form.endsWith('ing')) continue;
     const s = tokens.sentenceOf[hit.first];
     for (const m of mentions) {
       // "anti-Syrian riots": a group named as what an act is against is never its doer.

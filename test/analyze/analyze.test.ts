@@ -464,6 +464,12 @@ describe('the doer of an act (DOMAIN.md rule 1)', () => {
     expect(analysis.flagged).toBe(false);
   });
 
+  it('does not count an attack by the group told in a headline with an -ing form', () => {
+    const analysis = analyzer.analyze({ title: "Fact check: video of 'Tajik migrants attacking a girl' was filmed in another country", text: 'The video was shared thousands of times.' });
+    expect(hitFor(analysis, 'attacking').reason).toBe('the group does it: "Tajik" attacking');
+    expect(analysis.flagged).toBe(false);
+  });
+
   it.each([
     ['the object of another verb', { text: 'Officers who detained Uzbek workers beat them with batons at the station.' }, 'beat', 'violence_attack', 'uzbek'],
     ['the object of a preposition', { text: 'Arsonists set fire to a pavilion owned by a family from Uzbekistan. A pavilion owned by a family from Uzbekistan burned down the street overnight.' }, 'burned down', 'arson_property', 'uzbek'],
