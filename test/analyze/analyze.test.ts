@@ -615,6 +615,7 @@ describe('phrases', () => {
     ['the law the violators broke', 'Officers identified 213 violators of migration legislation among the foreign citizens checked.', 'official_restriction'],
     ['fleeing a call-up at home', 'Some of the Syrian refugees fled conscription, others fear arrest.', 'forced_conscription'],
     ['rallying people', 'Activists used the tragedy to mobilise people who were already angry about asylum seekers.', 'forced_conscription'],
+    ['a time, not the term of a ban', 'In recent years bans on the employment of migrants in taxis have spread to many regions.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
