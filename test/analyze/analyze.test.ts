@@ -53,6 +53,7 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['raid_detention', 'Operation Nelegal began in the region on Monday.'],
     ['raid_detention', 'Nine Kyrgyz citizens were taken into custody at the construction site.'],
     ['raid_detention', 'Officers stopped Central Asian men in the metro and demanded papers.'],
+    ['raid_detention', 'Syrians found without valid registration are taken to removal centres.'],
     ['deportation_entry_ban', 'Rights groups documented the refoulement of Afghan refugees at the border.'],
     ['deportation_entry_ban', 'The Tajik migrants were forcibly returned to Dushanbe.'],
     ['deportation_entry_ban', 'The first asylum seekers were to be removed to Rwanda in the spring.'],
@@ -76,6 +77,7 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['hate_rhetoric', 'Graffiti calling on migrants to leave appeared on the hostel wall.'],
     ['forced_conscription', 'Detained Uzbek migrants were pressured to sign contracts with the army.'],
     ['forced_conscription', 'Naturalised migrants from Tajikistan were sent to fight in Ukraine.'],
+    ['forced_conscription', 'Men offered the Kyrgyz detainees contracts with the Russian Ministry of Defence.'],
     ['raid_detention', 'Officers conducted checks of compliance with migration legislation at a hostel housing Tajiks.'],
     ['raid_detention', 'Twelve Uzbek workers were brought to the police department.'],
     ['deportation_entry_ban', 'Entry was closed to the Uzbek migrants for ten years.'],
@@ -615,6 +617,7 @@ describe('phrases', () => {
     ['the law the violators broke', 'Officers identified 213 violators of migration legislation among the foreign citizens checked.', 'official_restriction'],
     ['fleeing a call-up at home', 'Some of the Syrian refugees fled conscription, others fear arrest.', 'forced_conscription'],
     ['rallying people', 'Activists used the tragedy to mobilise people who were already angry about asylum seekers.', 'forced_conscription'],
+    ['a digest of the news', 'Riot sentencing round-up: hotel arsonist, mosque attacker and online inciter among seven more jailed', 'raid_detention'],
     ['a time, not the term of a ban', 'In recent years bans on the employment of migrants in taxis have spread to many regions.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
