@@ -132,6 +132,8 @@ describe('target groups', () => {
     ['migrants_general', 'Schools turned away foreign children who failed the Russian test.'],
     ['uzbek', 'Anti-Uzbek riots broke out in the town after the brawl.'],
     ['other:zimbabwean', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
+    ['uzbek', 'The court ordered the forced expulsion of four citizens of the Republic of Uzbekistan.'],
+    ['kyrgyz', 'A citizen of the Kyrgyz Republic was detained during a check of documents at the metro station.'],
     ['other:malawian', 'A Malawian patient was turned away from a clinic in Diepsloot three times in June.'],
     ['other:haitian', 'Haitian residents told us they had been harassed in stores and on the street.'],
     ['other:somali', 'Vigilantes attacked the Somali community in Mayfair overnight.'],
@@ -617,6 +619,7 @@ describe('phrases', () => {
     ['the law the violators broke', 'Officers identified 213 violators of migration legislation among the foreign citizens checked.', 'official_restriction'],
     ['fleeing a call-up at home', 'Some of the Syrian refugees fled conscription, others fear arrest.', 'forced_conscription'],
     ['rallying people', 'Activists used the tragedy to mobilise people who were already angry about asylum seekers.', 'forced_conscription'],
+    ['a court heading its cases', 'On administrative offences in the sphere of migration legislation. The court fined 23 citizens of the Republic of Uzbekistan.', 'official_restriction'],
     ['a digest of the news', 'Riot sentencing round-up: hotel arsonist, mosque attacker and online inciter among seven more jailed', 'raid_detention'],
     ['a time, not the term of a ban', 'In recent years bans on the employment of migrants in taxis have spread to many regions.', 'deportation_entry_ban'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
