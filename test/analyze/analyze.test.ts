@@ -133,6 +133,7 @@ describe('target groups', () => {
     ['uzbek', 'Anti-Uzbek riots broke out in the town after the brawl.'],
     ['other:zimbabwean', 'Activists at the clinic gate turned away a Zimbabwean woman who had come for a check-up.'],
     ['uzbek', 'The court ordered the forced expulsion of four citizens of the Republic of Uzbekistan.'],
+    ['tajik', 'Police detained 40 Tajikistan citizens at the market.'],
     ['kyrgyz', 'A citizen of the Kyrgyz Republic was detained during a check of documents at the metro station.'],
     ['other:malawian', 'A Malawian patient was turned away from a clinic in Diepsloot three times in June.'],
     ['other:haitian', 'Haitian residents told us they had been harassed in stores and on the street.'],
