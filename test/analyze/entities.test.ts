@@ -98,6 +98,10 @@ describe('entity typing', () => {
     ['Officers from Counter Terrorism Policing North West made the arrest.', 'Counter Terrorism Policing North West', 'organization'],
     ['The figures were published by Statistics Netherlands on Thursday.', 'Statistics Netherlands', 'organization'],
     ['Agents raided the Glenn Valley Foods plant at dawn.', 'Glenn Valley Foods', 'organization'],
+    // Outlets' names in transliteration, whose first word may end like a surname.
+    ['The regional paper Uralsky Vestnik reported the fire first.', 'Uralsky Vestnik', 'organization'],
+    ['Sibir Segodnya said the decree takes effect in May.', 'Sibir Segodnya', 'organization'],
+    ['Kurskiye Vesti published the list of closed roads.', 'Kurskiye Vesti', 'organization'],
     // Cue words before, after and in apposition to an unknown name, and its shape.
     ['The delivery service Zamokat said it would pay for the treatment.', 'Zamokat', 'organization'],
     ['Zorvex, the grid operator, said the lights went out.', 'Zorvex', 'organization'],

@@ -119,6 +119,8 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'enforcement', 'protection', 'policing', 'alliance', 'coalition', 'initiative', 'secretariat', 'command', 'authority', 'chamber',
   'railways', 'railway', 'league', 'complex', 'conference', 'convention', 'community', 'clearinghouse', 'diocese', 'archdiocese', 'eparchy',
   'synod', 'patriarchate', 'ff', 'fk', 'sk', 'bk', 'cf', 'afc', 'cup', 'championship', 'championships', 'lig', 'liga',
+  // Outlets' names in transliteration: "Uralsky Vestnik", "Sibir Segodnya", "Kurskiye Vesti", "Kabar Today".
+  'segodnya', 'vestnik', 'vesti', 'novosti', 'izvestia', 'izvestiya', 'pravda', 'vedomosti', 'kurier', 'kuryer', 'obozrenie', 'today',
 ]);
 
 /** Last words of names of events, prizes, laws and the like, which are neither people, places nor organizations. */
