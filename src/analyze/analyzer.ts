@@ -33,10 +33,10 @@ const SUSPECT_WINDOW = 6;
  * Kyrgyz workers that once calls them "foreigners" is about the Kyrgyz.
  */
 const BROAD_TARGET_LEADS = 1;
+const BROAD_TARGET_SHARE = 0.5;
 /** How many acts told without a group, and in how many categories, make the headline's group the story's subject. */
 const HEADLINE_SUBJECT_HITS = 3;
 const HEADLINE_SUBJECT_CATEGORIES = 2;
-const BROAD_TARGET_SHARE = 0.5;
 /** How far a speaker may stand from a speech verb: before it ("Chupik told") and after it ("said … Oleg Petrov"). */
 const SPEAKER_BEFORE = 3;
 const SPEAKER_AFTER = 8;
@@ -302,7 +302,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
       const offsets = (field === 'title' ? title?.offsets : text.offsets) ?? null;
       if (offsets === null) return;
       span.start = offsets[span.start] as number;
-      span.end = offsets[span.end - 1] as number + 1;
+      span.end = (offsets[span.end - 1] as number) + 1;
     };
     for (const m of matches) remap(m.field, m);
     for (const e of entities) remap(e.field, e);
