@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.28.0';
+export const ANALYZER_VERSION = '0.29.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -133,6 +133,8 @@ interface TargetMention {
   /** The counter-speech cue right before the mention ("not to blame Uzbeks"): the group is defended, not targeted. */
   defendedBy: string | null;
   licensesCounted: boolean;
+  /** One of a list of `BACKGROUND_LIST_COUNTRIES` or more countries of origin ("most of them from Uzbekistan, Tajikistan and Kyrgyzstan"). */
+  inCountryList: boolean;
 }
 
 /** How many tokens (determiners aside) may stand between a counter-speech cue and the group it defends. */
@@ -204,6 +206,11 @@ const LANGUAGE_OPENERS: ReadonlySet<string> = new Set(['in', 'than']);
 const LISTED_PLACE_WORDS = 3;
 /** How many further groups of a list are passed to find its head. */
 const MAX_LISTED_GROUPS = 4;
+/**
+ * How many countries of origin make a list background ("most of them from Uzbekistan, Tajikistan
+ * and Kyrgyzstan"): its countries are reported only where the list is whom a counted act was done to.
+ */
+const BACKGROUND_LIST_COUNTRIES = 3;
 
 function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
   const byCountry = new Map<string, LexiconEntry>();
@@ -228,11 +235,15 @@ function pastAside(tokens: TokenTable, p: number): number {
  * Group mentions by the countries listed after a mention that ends in a country: "migrants from
  * Somalia, Ethiopia, Bangladesh and Malawi" and "citizens of Tajikistan, Uzbekistan and Kyrgyzstan"
  * name each group, not the first alone, past a bracketed aside ("Uzbekistan (38 percent), Tajikistan").
+ * Returns the listed mentions, and where each mention of a list of `BACKGROUND_LIST_COUNTRIES` or
+ * more countries starts.
  */
-function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): LexiconHit[] {
+function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): { listed: LexiconHit[]; inLongList: Set<number> } {
   const listed: LexiconHit[] = [];
+  const inLongList = new Set<number>();
   for (const hit of targetHits) {
     if (hit.last - hit.first < 2 || !ctx.originTerms.has(tokens.lower[hit.last - 1] as string)) continue;
+    const before = listed.length;
     let p = pastAside(tokens, hit.last);
     while (p < tokens.lower.length && LIST_JOINERS.has(tokens.lower[p] as string)) {
       let q = p;
@@ -242,8 +253,12 @@ function listedOrigins(ctx: Context, tokens: TokenTable, targetHits: readonly Le
       listed.push({ entry, first: q, last: q + 1 });
       p = pastAside(tokens, q + 1);
     }
+    if (listed.length - before + 1 >= BACKGROUND_LIST_COUNTRIES) {
+      inLongList.add(hit.first);
+      for (let i = before; i < listed.length; i++) inLongList.add((listed[i] as LexiconHit).first);
+    }
   }
-  return listed;
+  return { listed, inLongList };
 }
 
 /**
@@ -310,8 +325,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
 
   const { score, breakdown } = scored;
   // Coders list every group a flagged article names as such, not only the ones next to a hit
-  // (suspects and defended groups aside); a group is reported with the broader ones it is within.
-  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m)) targetIds.add(m.hit.entry.group);
+  // (suspects and defended groups aside), but not the countries of a background list ("Many of the
+  // arrivals are from Sudan, Egypt, Bangladesh and Pakistan") unless the list is whom a counted act
+  // was done to; a group is reported with the broader ones it is within.
+  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m) && (!m.inCountryList || m.licensesCounted)) targetIds.add(m.hit.entry.group);
   for (const id of [...targetIds]) for (const broader of ctx.targets.get(id)?.within ?? []) targetIds.add(broader);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
@@ -474,7 +491,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
         !namesLanguage(tokens, h),
     ),
   );
-  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...listedOrigins(ctx, tokens, namedHits)]));
+  const origins = listedOrigins(ctx, tokens, namedHits);
+  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));
@@ -489,6 +507,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     defendedBy: defendingCue(tokens, counterSpeech, hit, actAt),
     doerOf: null,
     licensesCounted: false,
+    inCountryList: origins.inLongList.has(hit.first),
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
   const years = ctx.pipeline.backgroundYears === null ? [] : yearsOf(tokens);
