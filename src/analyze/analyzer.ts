@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.29.0';
+export const ANALYZER_VERSION = '0.30.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -325,10 +325,11 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
 
   const { score, breakdown } = scored;
   // Coders list every group a flagged article names as such, not only the ones next to a hit
-  // (suspects and defended groups aside), but not the countries of a background list ("Many of the
-  // arrivals are from Sudan, Egypt, Bangladesh and Pakistan") unless the list is whom a counted act
-  // was done to; a group is reported with the broader ones it is within.
-  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m) && (!m.inCountryList || m.licensesCounted)) targetIds.add(m.hit.entry.group);
+  // (suspects and defended groups aside). The countries of a background list ("Many of the arrivals
+  // are from Sudan, Egypt, Bangladesh and Pakistan") and a destination ("sent recruiters to
+  // Kyrgyzstan") name a group only where a counted act was done to it ("deported to Tajikistan").
+  // A group is reported with the broader ones it is within.
+  if (score >= pipeline.threshold) for (const scan of scans) for (const m of scan.mentions) if (isLicensing(m) && (m.licensesCounted || !(m.inCountryList || namesDestination(m)))) targetIds.add(m.hit.entry.group);
   for (const id of [...targetIds]) for (const broader of ctx.targets.get(id)?.within ?? []) targetIds.add(broader);
   const categoryPoints = new Map<string, number>();
   for (const c of breakdown) categoryPoints.set(c.category, (categoryPoints.get(c.category) ?? 0) + c.points);
@@ -942,6 +943,11 @@ function headlineSubject(ctx: Context, scans: readonly FieldScan[], lackingTarge
     leadingTargets.set(m.hit.entry.group, (leadingTargets.get(m.hit.entry.group) ?? 0) + acts.length);
   }
   return acts.length;
+}
+
+/** Whether a mention names where people go ("to Tajikistan"), not who they are. */
+function namesDestination(m: TargetMention): boolean {
+  return m.tokens.lower[m.hit.first] === 'to';
 }
 
 /** A mention that may license a category hit and be reported: it names no suspects and is not defended. */

@@ -1009,6 +1009,15 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['names no group alone', 'Police raided hostels and detained 300 migrants. The city has about a million people. A building firm sent recruiters to Kyrgyzstan.', ['migrants_general']],
+    ['names the people an act is done to', 'Police raided hostels in Kazan and courts ordered 40 men deported to Tajikistan.', ['tajik']],
+  ])('reads a country after "to" as a destination, which %s', (_, text, expected) => {
+    const analysis = analyzer.analyze({ text });
+    expect(analysis.flagged).toBe(true);
+    expect([...analysis.targets].sort()).toEqual(expected);
+  });
+
+  it.each([
     ['a people', 'Police raided a hostel of Tajik migrants in Kazan and detained 40 people.', ['tajik']],
     ['a list of peoples, past a modifier', 'Police raided a hostel of Tajik and Uzbek labour migrants and detained 40 people.', ['tajik', 'uzbek']],
     ['nothing', 'Police raided a hostel of migrants in Kazan and detained 40 people.', ['migrants_general']],
