@@ -1009,6 +1009,18 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['a currency', 'The rouble fell against Central Asian currencies.'],
+    ['partners', 'The Kremlin said it values its Central Asian partners.'],
+    ['allies', 'Moscow counts on its Central Asian allies.'],
+    ['carriers', 'Uzbek carriers have cut flights to Moscow.'],
+    ['an economy', 'The Tajik economy depends on money sent home.'],
+  ])('does not list a group for a people\'s word before what is no people: %s', (_, sentence) => {
+    const analysis = analyzer.analyze({ text: `Police raided a dormitory of migrant workers and detained 40 people. ${sentence}` });
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.targets).toEqual(['migrants_general']);
+  });
+
+  it.each([
     ['names no group alone', 'Police raided hostels and detained 300 migrants. The city has about a million people. A building firm sent recruiters to Kyrgyzstan.', ['migrants_general']],
     ['names the people an act is done to', 'Police raided hostels in Kazan and courts ordered 40 men deported to Tajikistan.', ['tajik']],
   ])('reads a country after "to" as a destination, which %s', (_, text, expected) => {
