@@ -223,12 +223,44 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     if (a >= b) continue;
     // "in The Hague": a capitalized "The" inside the sentence may open a known name.
     if (a > first && !isInitial && !isAfterDash && t.lower[a - 1] === 'the' && t.capitalized[a - 1] === 1 && knownName(t, a - 1, b) !== undefined) a--;
-    let span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, opensDateline, hasPieces, state);
+    // "the Association of Taxi Carriers of the Ulyanovsk Region Igor Semyonov": a body's name and then its officer's.
+    const personAt = isTable ? -1 : personAfterBody(t, a, b);
+    if (personAt > a) {
+      const body = typeRun(t, field, a, personAt, opensDateline, hasPieces, state);
+      if (body !== null) {
+        coordinate(t, out, body, state);
+        out.push(body);
+      }
+      a = personAt;
+    }
+    let span = isTable ? typeTableName(t, field, a, b) : typeRun(t, field, a, b, opensDateline && personAt < 0, hasPieces, state);
     if (span === null) continue;
     if (hasPieces && isWordPiece(t, span.last - 1)) span = withoutFullStop(span);
     if (!isTable) coordinate(t, out, span, state);
     out.push(span);
   }
+}
+
+/** How many words a person's name may have after a body's name in one run: a first name, perhaps a patronymic, a surname. */
+const MAX_NAME_AFTER_BODY = 3;
+
+/**
+ * Where a person's name starts at the end of a run that names a body or a place first, or -1:
+ * translated officialese puts the officer's name right after the body's ("the head of the
+ * Association of Taxi Carriers of the Ulyanovsk Region Igor Semyonov", "the spiritual
+ * administration of Muslims Rinat Khaibullin"). The name is a first name and one or two more
+ * name-cased words that are no everyday words; the word before it heads a body or a place, or
+ * names a group.
+ */
+function personAfterBody(t: TokenTable, a: number, b: number): number {
+  for (let k = Math.max(a + 1, b - MAX_NAME_AFTER_BODY); k <= b - 2; k++) {
+    if (!isFirstNameWord(t.lower[k]) || isFirstNameWord(t.lower[k - 1])) continue;
+    const before = t.singular[k - 1] || (t.lower[k - 1] as string);
+    if ((wordClass(before) & (Word.OrganizationHead | Word.LocationHead)) === 0 && !GROUP_WORDS.has(before)) continue;
+    for (let n = k + 1; n < b; n++) if (!isNameCased(t.value[n] as string) || isEveryday(t.lower[n])) return -1;
+    return k;
+  }
+  return -1;
 }
 
 /** Words and marks that coordinate two names: "Samarkand, Bukhara and Urgench", "JPMorgan and Citi". */

@@ -223,6 +223,28 @@ describe('line shapes', () => {
     expect(typeOf(text, name)?.[0]).toBe(type);
   });
 
+  it.each([
+    [
+      'The head of the Association of Taxi Carriers of the Ulyanovsk Region Igor Semyonov expressed concern.',
+      [
+        ['Association of Taxi Carriers of the Ulyanovsk Region', 'organization'],
+        ['Igor Semyonov', 'person'],
+      ],
+    ],
+    ['The representative of the spiritual administration of Muslims Rinat Khaibullin said so.', [['Rinat Khaibullin', 'person']]],
+    [
+      'A spokesman for the Moscow Main Directorate Olga Petrova said so.',
+      [
+        ['Moscow Main Directorate', 'organization'],
+        ['Olga Petrova', 'person'],
+      ],
+    ],
+    // A run that opens with the first name is one person's name or one body's.
+    ['A spokesman for Olga Petrova said so.', [['Olga Petrova', 'person']]],
+  ])('parts a body\'s name from its officer\'s written right after it in "%s"', (text, expected) => {
+    expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
+  });
+
   it('does not join a person and a place across "of"', () => {
     const found = entities('The race was won by Regina Jacobs of the United States.');
     expect(found.map((e) => [e.text, e.type])).toEqual([
