@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.31.0';
+export const ANALYZER_VERSION = '0.32.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -135,6 +135,12 @@ interface TargetMention {
   licensesCounted: boolean;
   /** One of a list of `BACKGROUND_LIST_COUNTRIES` or more countries of origin ("most of them from Uzbekistan, Tajikistan and Kyrgyzstan"). */
   inCountryList: boolean;
+  /**
+   * A people's man or men ("a Malawian man", "28 Afghan men"): in the news most often defendants
+   * ("an Afghan man went on trial over a knife attack"), so no act is counted for them, but a flagged
+   * article that names them names the people.
+   */
+  namesOneMan: boolean;
 }
 
 /** How many tokens (determiners aside) may stand between a counter-speech cue and the group it defends. */
@@ -509,6 +515,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     doerOf: null,
     licensesCounted: false,
     inCountryList: origins.inLongList.has(hit.first),
+    namesOneMan: tokens.lemma[hit.last - 1] === 'man',
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
   const years = ctx.pipeline.backgroundYears === null ? [] : yearsOf(tokens);
@@ -608,7 +615,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     const s = tokens.sentenceOf[hit.first] ?? 0;
     // The doer of an act is not whom it is done to.
     const isAct = ctx.doerActs.has(hit.entry.group);
-    const licenses = (m: TargetMention) => isLicensing(m) && !(isAct && m.doerOf !== null);
+    const licenses = (m: TargetMention) => isLicensing(m) && !m.namesOneMan && !(isAct && m.doerOf !== null);
     const term = hit.entry.term;
     let countedAs = hit.entry.group;
     let weight = term.weight;
@@ -928,7 +935,7 @@ function headlineSubject(ctx: Context, scans: readonly FieldScan[], lackingTarge
   const minWeight = ctx.pipeline.contextCategoryWeight;
   const title = scans.find((scan) => scan.field === 'title');
   if (minWeight === null || title === undefined) return 0;
-  const groups = title.mentions.filter((m) => isLicensing(m) && m.doerOf === null);
+  const groups = title.mentions.filter((m) => isLicensing(m) && !m.namesOneMan && m.doerOf === null);
   if (groups.length === 0) return 0;
   const acts = lackingTarget.filter((m) => m.field === 'text' && m.weight >= minWeight);
   if (acts.length < HEADLINE_SUBJECT_HITS || new Set(acts.map((m) => m.category)).size < HEADLINE_SUBJECT_CATEGORIES) return 0;

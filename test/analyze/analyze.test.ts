@@ -904,6 +904,8 @@ describe('what a target mention is', () => {
     ['a people named in the singular is no group of migrants', 'The Syrian army attacked rebel positions near the border.'],
     // "man" names one person, most often in the news a defendant: "an Afghan man went on trial".
     ['one man of a people is no group', 'A 27-year-old Afghan man went on trial on Tuesday charged with murder over a knife attack at a festival.'],
+    ['men of a people license no act', 'Police detained two Afghan men after a fight at a bus station. Officers raided the flat they shared.'],
+    ['a man of a people licenses no act', 'A Syrian man was deported after serving a sentence for robbery. Officers raided his flat.'],
   ])('does not flag: %s', (_name, text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(false);
   });
@@ -939,6 +941,8 @@ describe('what a target mention is', () => {
     ['named twice', 'Police detained 76 people. An Afghan worker said he had left. Afghans in the next street closed early.', ['migrants_general', 'other:afghan', 'other:syrian']],
     ['named as a suspect', 'Police detained 76 people. An Afghan man was charged with arson.', ['migrants_general', 'other:syrian']],
     ['not named', 'Police detained 76 people. A local man said he had left the district.', ['migrants_general', 'other:syrian']],
+    ['a man of the people', 'Police detained 76 people. An Afghan man said he had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
+    ['men of the people', 'Police detained 76 people. Two Afghan men said they had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
   ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
