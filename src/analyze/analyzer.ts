@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.32.0';
+export const ANALYZER_VERSION = '0.32.1';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -708,7 +708,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
           }
         } else {
           const within = targetWindow === pipeline.targetWindow ? `within ${window}` : targetWindow === 0 ? 'in the same sentence' : `within ${targetWindow} sentences`;
-          const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow);
+          // One man of a people is no group: the hit lacks one ("A Malawian man was turned away").
+          const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow && !m.namesOneMan);
           lacksTarget = !other;
           reason = !other
             ? `no target group ${within}`

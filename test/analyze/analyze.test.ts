@@ -910,6 +910,13 @@ describe('what a target mention is', () => {
     expect(analyzer.analyze({ text }).flagged).toBe(false);
   });
 
+  it('explains a hit next to one man of a people as lacking a group', () => {
+    const analysis = analyzer.analyze({ text: 'A Syrian man was deported after serving a sentence for robbery.' });
+    const hit = analysis.matches.find((m) => m.kind === 'category' && m.category === 'deportation_entry_ban');
+    expect(hit?.counted).toBe(false);
+    expect(hit?.reason).toBe('no target group within 1 sentence');
+  });
+
   it('names the most specific group, and the general one only when it leads a hit', () => {
     const specific = analyzer.analyze({ text: 'Police detained Tajik migrants at a market.' });
     expect(specific.targets).toEqual(['tajik']);
