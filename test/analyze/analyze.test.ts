@@ -635,6 +635,14 @@ describe('phrases', () => {
     expect(analyzer.analyze({ text }).categories).toEqual([category]);
   });
 
+  it('names refusal for a patient turned away from a clinic in a flagged article, no group nearby', () => {
+    const analysis = analyzer.analyze({
+      text: 'Vigilantes attacked Zimbabwean migrants at a taxi rank and beat two traders. The city has about a million people. The next day a woman was turned away from a clinic in Hillbrow.',
+    });
+    expect(analysis.flagged).toBe(true);
+    expect(analysis.categories).toContain('discrimination_refusal');
+  });
+
   it('reads a crowd\'s cry that migrants are "killing our children" as rhetoric, not a killing', () => {
     const analysis = analyzer.analyze({ text: 'A man told the crowd outside the Uzbek café that "they are killing our children".' });
     expect(analysis.categories).toEqual(['hate_rhetoric']);
