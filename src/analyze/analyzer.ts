@@ -958,7 +958,7 @@ function namesDestination(m: TargetMention): boolean {
   return m.tokens.lower[m.hit.first] === 'to';
 }
 
-/** A mention that may license a category hit and be reported: it names no suspects and is not defended. */
+/** A mention that may be reported and, unless it names one man (`namesOneMan`), license a category hit: it names no suspects and is not defended. */
 function isLicensing(m: TargetMention): boolean {
   return m.suspectCue === null && m.defendedBy === null;
 }
