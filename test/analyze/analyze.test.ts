@@ -9,6 +9,13 @@ function counted(analysis: Analysis, category?: string): TermMatch[] {
   return analysis.matches.filter((m) => m.kind === 'category' && m.counted && (category === undefined || m.category === category));
 }
 
+/** The targets of a text that must be flagged, sorted. */
+function flaggedTargets(text: string): string[] {
+  const analysis = analyzer.analyze({ text });
+  expect(analysis.flagged).toBe(true);
+  return [...analysis.targets].sort();
+}
+
 function hitFor(analysis: Analysis, text: string): TermMatch {
   const match = analysis.matches.find((m) => m.kind === 'category' && m.text === text);
   if (!match) throw new Error(`no category match for "${text}" in ${JSON.stringify(analysis.matches.map((m) => m.text))}`);
@@ -1022,9 +1029,7 @@ describe('what a target mention is', () => {
     ['a list next to the act', 'Police raided hostels and detained 300 migrants. Most of them came from Uzbekistan, Tajikistan and Kyrgyzstan.', ['kyrgyz', 'migrants_general', 'tajik', 'uzbek']],
     ['a list the act is done to', 'Police raided building sites and detained 300 migrants from Uzbekistan, Tajikistan and Kyrgyzstan.', ['kyrgyz', 'migrants_general', 'tajik', 'uzbek']],
   ])('does not list the countries of a background list of three or more: %s', (_, text, expected) => {
-    const analysis = analyzer.analyze({ text });
-    expect(analysis.flagged).toBe(true);
-    expect([...analysis.targets].sort()).toEqual(expected);
+    expect(flaggedTargets(text)).toEqual(expected);
   });
 
   it.each([
@@ -1043,9 +1048,7 @@ describe('what a target mention is', () => {
     ['names no group alone', 'Police raided hostels and detained 300 migrants. The city has about a million people. A building firm sent recruiters to Kyrgyzstan.', ['migrants_general']],
     ['names the people an act is done to', 'Police raided hostels in Kazan and courts ordered 40 men deported to Tajikistan.', ['tajik']],
   ])('reads a country after "to" as a destination, which %s', (_, text, expected) => {
-    const analysis = analyzer.analyze({ text });
-    expect(analysis.flagged).toBe(true);
-    expect([...analysis.targets].sort()).toEqual(expected);
+    expect(flaggedTargets(text)).toEqual(expected);
   });
 
   it.each([
@@ -1053,9 +1056,7 @@ describe('what a target mention is', () => {
     ['a list of peoples, past a modifier', 'Police raided a hostel of Tajik and Uzbek labour migrants and detained 40 people.', ['tajik', 'uzbek']],
     ['nothing', 'Police raided a hostel of migrants in Kazan and detained 40 people.', ['migrants_general']],
   ])('reads a general group word qualified by %s as that qualifier', (_, text, expected) => {
-    const analysis = analyzer.analyze({ text });
-    expect(analysis.flagged).toBe(true);
-    expect([...analysis.targets].sort()).toEqual(expected);
+    expect(flaggedTargets(text)).toEqual(expected);
   });
 
   it.each([
