@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.32.1';
+export const ANALYZER_VERSION = '0.33.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -136,11 +136,11 @@ interface TargetMention {
   /** One of a list of `BACKGROUND_LIST_COUNTRIES` or more countries of origin ("most of them from Uzbekistan, Tajikistan and Kyrgyzstan"). */
   inCountryList: boolean;
   /**
-   * A people's man or men ("a Malawian man", "28 Afghan men"): in the news most often defendants
-   * ("an Afghan man went on trial over a knife attack"), so no act is counted for them, but a flagged
-   * article that names them names the people.
+   * A people's man or men ("a Malawian man", "28 Afghan men") or one of a people ("a Nigerian who runs
+   * a shop"): in the news most often defendants ("an Afghan man went on trial over a knife attack"),
+   * so no act is counted for them, but a flagged article that names them names the people.
    */
-  namesOneMan: boolean;
+  namesOnePerson: boolean;
 }
 
 /** How many tokens (determiners aside) may stand between a counter-speech cue and the group it defends. */
@@ -171,6 +171,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     categoryOrder,
     targets,
     originTerms: originTerms(lexicon),
+    peopleAdjectives: peopleAdjectives(lexicon),
     doerActs: new Set(pipeline.doerActs),
     notFromContextWith: new Map(pipeline.categories.filter((c) => c.notFromContextWith.length > 0).map((c) => [c.id, c.notFromContextWith])),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
@@ -192,6 +193,8 @@ interface Context {
   targets: ReadonlyMap<string, PipelineTarget>;
   /** Target terms "from <country>", by the country's key: the entry of each country in a list after a mention that ends in one ("from Somalia, Ethiopia and Malawi"). */
   originTerms: ReadonlyMap<string, LexiconEntry>;
+  /** Target terms "<people> <person>" of the groups a people's adjective names only before a head ("Somali traders"), by the adjective's key. */
+  peopleAdjectives: ReadonlyMap<string, LexiconEntry>;
   /** `pipeline.doerActs`. */
   doerActs: ReadonlySet<string>;
   /** Each category's `notFromContextWith`, for the categories that have one. */
@@ -217,6 +220,8 @@ const MAX_LISTED_GROUPS = 4;
  * and Kyrgyzstan"): its countries are reported only where the list is whom a counted act was done to.
  */
 const BACKGROUND_LIST_COUNTRIES = 3;
+/** How many "<people> <person>" terms of a group an adjective heads to be a people's (`peopleAdjectives`). */
+const PEOPLE_ADJECTIVE_TERMS = 3;
 
 function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
   const byCountry = new Map<string, LexiconEntry>();
@@ -225,6 +230,69 @@ function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
     for (const key of entry.keys[1] ?? []) if (!byCountry.has(key)) byCountry.set(key, entry);
   }
   return byCountry;
+}
+
+/**
+ * Target terms "<people> <person>" ("Somali trader", "Nigerian woman") by the people's adjective, for
+ * the adjectives that name a group only before a head: one that heads `PEOPLE_ADJECTIVE_TERMS` or
+ * more such terms of its group is a people's ("Friday prayer" is no people's).
+ */
+function peopleAdjectives(lexicon: Lexicon): Map<string, LexiconEntry> {
+  const alone = new Set<string>();
+  for (const entry of lexicon.entries) if (entry.kind === 'target' && entry.keys.length === 1) for (const key of entry.keys[0] ?? []) alone.add(key);
+  const byAdjective = new Map<string, LexiconEntry>();
+  const heads = new Map<string, number>();
+  for (const entry of lexicon.entries) {
+    if (entry.kind !== 'target' || entry.keys.length !== 2 || !/^\p{Lu}/u.test(entry.term.term)) continue;
+    for (const key of entry.keys[0] ?? []) {
+      if (alone.has(key)) continue;
+      if (!byAdjective.has(key)) byAdjective.set(key, entry);
+      heads.set(key, (heads.get(key) ?? 0) + 1);
+    }
+  }
+  for (const [key, n] of heads) if (n < PEOPLE_ADJECTIVE_TERMS) byAdjective.delete(key);
+  return byAdjective;
+}
+
+/**
+ * Group mentions by the peoples' adjectives listed before a mention that starts with one: "Somali
+ * and Ethiopian nationals" and "Guatemalan, Mexican and Honduran workers" name each people.
+ */
+function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly LexiconHit[]): LexiconHit[] {
+  const listed: LexiconHit[] = [];
+  for (const hit of targetHits) {
+    if (hit.last - hit.first < 2 || !ctx.peopleAdjectives.has(tokens.lower[hit.first] as string)) continue;
+    let p = hit.first - 1;
+    while (p > 0 && LIST_JOINERS.has(tokens.lower[p] as string)) {
+      let q = p;
+      while (q > 0 && LIST_JOINERS.has(tokens.lower[q] as string)) q--;
+      const entry = ctx.peopleAdjectives.get(tokens.lower[q] as string);
+      if (entry === undefined || tokens.sentenceOf[q] !== tokens.sentenceOf[hit.first]) break;
+      listed.push({ entry, first: q, last: q + 1 });
+      p = q - 1;
+    }
+  }
+  return listed;
+}
+
+/** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
+const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
+
+/** Whether a mention is one person of a people named by its adjective alone: "a Nigerian who runs a shop". */
+function isOnePersonOfPeople(ctx: Context, tokens: TokenTable, hit: LexiconHit): boolean {
+  const article = tokens.lower[hit.first - 1];
+  return hit.last - hit.first === 1 && (article === 'a' || article === 'an') && ctx.peopleAdjectives.has(tokens.lower[hit.first] as string);
+}
+
+/** Mentions of one person of a people named by the adjective alone (`isOnePersonOfPeople`). */
+function onePersonOfPeople(ctx: Context, tokens: TokenTable): LexiconHit[] {
+  const found: LexiconHit[] = [];
+  for (let i = 1; i + 1 < tokens.lower.length; i++) {
+    const entry = ctx.peopleAdjectives.get(tokens.lower[i] as string);
+    const hit = { entry: entry as LexiconEntry, first: i, last: i + 1 };
+    if (entry !== undefined && ONE_PERSON_NEXT.has(tokens.lower[i + 1] as string) && isOnePersonOfPeople(ctx, tokens, hit)) found.push(hit);
+  }
+  return found;
 }
 
 /** How many words a bracketed aside after a country of a list may hold: "Uzbekistan (38 percent)". */
@@ -499,7 +567,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     ),
   );
   const origins = listedOrigins(ctx, tokens, namedHits);
-  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed]));
+  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed, ...listedPeoples(ctx, tokens, namedHits), ...onePersonOfPeople(ctx, tokens)]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));
@@ -515,7 +583,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     doerOf: null,
     licensesCounted: false,
     inCountryList: origins.inLongList.has(hit.first),
-    namesOneMan: tokens.lemma[hit.last - 1] === 'man',
+    namesOnePerson: tokens.lemma[hit.last - 1] === 'man' || isOnePersonOfPeople(ctx, tokens, hit),
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
   const years = ctx.pipeline.backgroundYears === null ? [] : yearsOf(tokens);
@@ -615,7 +683,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     const s = tokens.sentenceOf[hit.first] ?? 0;
     // The doer of an act is not whom it is done to.
     const isAct = ctx.doerActs.has(hit.entry.group);
-    const licenses = (m: TargetMention) => isLicensing(m) && !m.namesOneMan && !(isAct && m.doerOf !== null);
+    const licenses = (m: TargetMention) => isLicensing(m) && !m.namesOnePerson && !(isAct && m.doerOf !== null);
     const term = hit.entry.term;
     let countedAs = hit.entry.group;
     let weight = term.weight;
@@ -708,8 +776,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
           }
         } else {
           const within = targetWindow === pipeline.targetWindow ? `within ${window}` : targetWindow === 0 ? 'in the same sentence' : `within ${targetWindow} sentences`;
-          // One man of a people is no group: the hit lacks one ("A Malawian man was turned away").
-          const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow && !m.namesOneMan);
+          // One man or one person of a people is no group: the hit lacks one ("A Malawian man was turned away").
+          const other = mentions.find((m) => Math.abs(m.sentence - s) <= targetWindow && !m.namesOnePerson);
           lacksTarget = !other;
           reason = !other
             ? `no target group ${within}`
@@ -936,7 +1004,7 @@ function headlineSubject(ctx: Context, scans: readonly FieldScan[], lackingTarge
   const minWeight = ctx.pipeline.contextCategoryWeight;
   const title = scans.find((scan) => scan.field === 'title');
   if (minWeight === null || title === undefined) return 0;
-  const groups = title.mentions.filter((m) => isLicensing(m) && !m.namesOneMan && m.doerOf === null);
+  const groups = title.mentions.filter((m) => isLicensing(m) && !m.namesOnePerson && m.doerOf === null);
   if (groups.length === 0) return 0;
   const acts = lackingTarget.filter((m) => m.field === 'text' && m.weight >= minWeight);
   if (acts.length < HEADLINE_SUBJECT_HITS || new Set(acts.map((m) => m.category)).size < HEADLINE_SUBJECT_CATEGORIES) return 0;
@@ -958,7 +1026,7 @@ function namesDestination(m: TargetMention): boolean {
   return m.tokens.lower[m.hit.first] === 'to';
 }
 
-/** A mention that may be reported and, unless it names one man (`namesOneMan`), license a category hit: it names no suspects and is not defended. */
+/** A mention that may be reported and, unless it names one man or person (`namesOnePerson`), license a category hit: it names no suspects and is not defended. */
 function isLicensing(m: TargetMention): boolean {
   return m.suspectCue === null && m.defendedBy === null;
 }

@@ -921,6 +921,7 @@ describe('what a target mention is', () => {
     ['one man of a people is no group', 'A 27-year-old Afghan man went on trial on Tuesday charged with murder over a knife attack at a festival.'],
     ['men of a people license no act', 'Police detained two Afghan men after a fight at a bus station. Officers raided the flat they shared.'],
     ['a man of a people licenses no act', 'A Syrian man was deported after serving a sentence for robbery. Officers raided his flat.'],
+    ['one of a people named by the adjective licenses no act', 'A Nigerian, who had overstayed his visa, was deported after serving a sentence for robbery. Officers raided his flat.'],
   ])('does not flag: %s', (_name, text) => {
     expect(analyzer.analyze({ text }).flagged).toBe(false);
   });
@@ -965,9 +966,19 @@ describe('what a target mention is', () => {
     ['not named', 'Police detained 76 people. A local man said he had left the district.', ['migrants_general', 'other:syrian']],
     ['a man of the people', 'Police detained 76 people. An Afghan man said he had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
     ['men of the people', 'Police detained 76 people. Two Afghan men said they had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
+    ['one of the people, by the adjective', 'Police detained 76 people. Emeka Obi, a Nigerian who runs a repair shop, said he had left.', ['migrants_general', 'other:nigerian', 'other:syrian']],
+    ['a day of the week is no people', 'Police detained 76 people late on a Friday, when the market closes.', ['migrants_general', 'other:syrian']],
   ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['two peoples', 'Shops owned by Somali and Ethiopian nationals were looted and set on fire.', ['migrants_general', 'other:ethiopian', 'other:somali']],
+    ['three peoples', 'Agents raided the plant and detained Guatemalan, Mexican and Honduran workers.', ['migrants_general', 'other:guatemalan', 'other:honduran', 'other:mexican']],
+    ['a list before what is no people', 'Police raided a market and detained 40 migrants. Somali and Ethiopian restaurants stayed closed.', ['migrants_general']],
+  ])('names each people of a list of adjectives before a word for people: %s', (_, text, expected) => {
+    expect(flaggedTargets(text)).toEqual(expected);
   });
 
   it.each([
