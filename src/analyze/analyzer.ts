@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.33.0';
+export const ANALYZER_VERSION = '0.34.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -563,7 +563,8 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
         !(nonTargetHeadEnds.has(h.first) && tokens.lower[h.first] === 'from') &&
         !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds) &&
         !(ctx.placeTerms.has(h.entry.term.term.toLowerCase()) && isListedPlace(tokens, h)) &&
-        !namesLanguage(tokens, h),
+        !namesLanguage(tokens, h) &&
+        !isAskedAbout(tokens, h),
     ),
   );
   const origins = listedOrigins(ctx, tokens, namedHits);
@@ -655,6 +656,18 @@ function namesLanguage(tokens: TokenTable, hit: LexiconHit): boolean {
   // Past the other languages of a list: "in Kyrgyz and Russian", "in Tajik, Uzbek and Kyrgyz".
   while (LIST_JOINERS.has(tokens.lower[i] as string) && tokens.capitalized[i - 1] === 1) i -= 2;
   return LANGUAGE_OPENERS.has(tokens.lower[i] as string) || tokens.lemma[i] === 'speak';
+}
+
+/**
+ * A group word in the singular after an asking "which" or "what" is asked about, not named: "They
+ * asked me which mosque I go to". After a preposition the word opens a relative clause ("cases in
+ * which migrants were beaten"), and a plural names the group ("which migrants").
+ */
+function isAskedAbout(tokens: TokenTable, hit: LexiconHit): boolean {
+  const before = tokens.lower[hit.first - 1];
+  if ((before !== 'which' && before !== 'what') || tokens.pos[hit.first - 2] === 'ADP') return false;
+  const head = hit.last - 1;
+  return tokens.lemma[head] === tokens.lower[head] && tokens.singular[head] === '';
 }
 
 function surface(tokens: TokenTable, hit: { first: number; last: number }): string {

@@ -974,6 +974,15 @@ describe('what a target mention is', () => {
   });
 
   it.each([
+    ['asked with "which"', '"They asked me which mosque I go to," one said.', ['tajik']],
+    ['asked with "what"', '"They asked what mosque I go to."', ['tajik']],
+    ['a plural after "which" names the group', 'Officers asked which Muslims among them prayed at home.', ['muslims', 'tajik']],
+    ['named outside a question', 'Officers also searched a mosque near the airport.', ['muslims', 'tajik']],
+  ])('reads a group word asked about as no mention: %s', (_, sentence, expected) => {
+    expect(flaggedTargets(`Border guards detained 300 Tajik citizens at Vnukovo and deported dozens of them. ${sentence}`)).toEqual(expected);
+  });
+
+  it.each([
     ['two peoples', 'Shops owned by Somali and Ethiopian nationals were looted and set on fire.', ['migrants_general', 'other:ethiopian', 'other:somali']],
     ['three peoples', 'Agents raided the plant and detained Guatemalan, Mexican and Honduran workers.', ['migrants_general', 'other:guatemalan', 'other:honduran', 'other:mexican']],
     ['a list before what is no people', 'Police raided a market and detained 40 migrants. Somali and Ethiopian restaurants stayed closed.', ['migrants_general']],
