@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.34.0';
+export const ANALYZER_VERSION = '0.35.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -58,6 +58,8 @@ interface FieldScan {
   counterSpeechBySentence: Map<number, string>;
   /** The first incident cue of each sentence that has one. */
   incidentBySentence: Map<number, string>;
+  /** The first place-of-care cue of each sentence that has one (`refusalPlaces`). */
+  refusalPlaceBySentence: Map<number, string>;
   /** By sentence, the first cue that voids each category there (`voidedBy`). */
   voidsBySentence: Map<number, Map<string, string>>;
   /** The years the field names, in order (`backgroundYears`); empty when the pipeline dates no hit. */
@@ -525,6 +527,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const nonTargetHeadEnds = new Set<number>();
   const nonTargetPrefixEnds = new Set<number>();
   const incidentBySentence = new Map<number, string>();
+  const refusalPlaceBySentence = new Map<number, string>();
   const counterSpeechBySentence = new Map<number, string>();
   const voidsBySentence = new Map<number, Map<string, string>>();
   for (const h of hits) {
@@ -543,9 +546,10 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       const voids = voidsBySentence.get(s) ?? new Map<string, string>();
       if (!voids.has(h.entry.group)) voids.set(h.entry.group, surface(tokens, h));
       voidsBySentence.set(s, voids);
-    } else if (kind === 'incident' || kind === 'counterSpeech') {
-      // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck").
-      const bySentence = kind === 'incident' ? incidentBySentence : counterSpeechBySentence;
+    } else if (kind === 'incident' || kind === 'counterSpeech' || kind === 'refusalPlace') {
+      // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck");
+      // so does a place of care ("patients were ordered to leave the clinic").
+      const bySentence = kind === 'incident' ? incidentBySentence : kind === 'refusalPlace' ? refusalPlaceBySentence : counterSpeechBySentence;
       const s = tokens.sentenceOf[h.first] ?? 0;
       if (!bySentence.has(s)) bySentence.set(s, surface(tokens, h));
       if (kind === 'counterSpeech') counterSpeech.push(h);
@@ -588,7 +592,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   }));
   if (ctx.doerActs.size > 0) markDoers(ctx, field, tokens, categoryHits, claims, mentions);
   const years = ctx.pipeline.backgroundYears === null ? [] : yearsOf(tokens);
-  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, voidsBySentence, years, entities, mentions };
+  return { field, tokens, categoryHits, targetHits, negations, denials, suspects, claims, counterSpeechBySentence, incidentBySentence, refusalPlaceBySentence, voidsBySentence, years, entities, mentions };
 }
 
 /**
@@ -699,6 +703,10 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     const licenses = (m: TargetMention) => isLicensing(m) && !m.namesOnePerson && !(isAct && m.doerOf !== null);
     const term = hit.entry.term;
     let countedAs = hit.entry.group;
+    // Turned back at a clinic, a patient is refused care, not expelled from the country.
+    const refusal = pipeline.refusalPlaces;
+    const place = refusal?.acts.includes(countedAs) ? (scan.refusalPlaceBySentence.get(s) ?? null) : null;
+    if (refusal && place !== null) countedAs = refusal.category;
     let weight = term.weight;
     let counted = false;
     let negation: string | null = null;
@@ -801,6 +809,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
                 : `no target group ${within}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
         }
       }
+      if (refusal && place !== null) reason += `; at a place of care ("${place}"): ${refusal.category}`;
       if (quotedBy !== null) reason += `; quoted: ${quotedBy}`;
       else if (tokens.inQuote[hit.first]) reason += '; in quotes';
     }

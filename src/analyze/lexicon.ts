@@ -7,7 +7,7 @@ import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { PipelineDef, PipelineTerm } from '../model/index.js';
 import { WORD_CLAUSE_BREAK, WORD_STARTS_PHRASE, type TokenTable } from './tokens.js';
 
-export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead' | 'nonTargetPrefix' | 'claim' | 'void';
+export type EntryKind = 'category' | 'target' | 'negation' | 'denial' | 'counterSpeech' | 'suspect' | 'incident' | 'nonTargetHead' | 'nonTargetPrefix' | 'claim' | 'void' | 'refusalPlace';
 
 /** One compiled term: for each of its tokens, the keys (lemma, lowercase form) that match it. */
 export interface LexiconEntry {
@@ -94,6 +94,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
   for (const term of pipeline.nonTargetHeads) add('nonTargetHead', '', cue(term));
   for (const term of pipeline.nonTargetPrefixes) add('nonTargetPrefix', '', cue(term));
   for (const term of pipeline.blamingClaims?.cues ?? []) add('claim', '', cue(term));
+  for (const term of pipeline.refusalPlaces?.cues ?? []) add('refusalPlace', '', cue(term));
 
   const words = new Map<string, number>();
   for (const key of byFirstKey.keys()) words.set(key, WORD_STARTS_PHRASE);

@@ -125,6 +125,16 @@ const pipelineSchema = z.strictObject(
         { error: 'expected a mapping { cues, acts, category, weight }' },
       )
       .optional(),
+    refusalPlaces: z
+      .strictObject(
+        {
+          cues: wordList('place cue'),
+          acts: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).min(1, { error: 'expected at least one category id' }),
+          category: z.string({ error: 'expected a category id' }),
+        },
+        { error: 'expected a mapping { cues, acts, category }' },
+      )
+      .optional(),
     doerActs: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
     countedVictims: wordList('victim noun').optional(),
     placeTerms: wordList('place term').optional(),
@@ -185,7 +195,7 @@ function resolvePipelineFile(ref: string, pipelinesDir: string): string {
   return looksLikePath ? resolve(ref) : join(pipelinesDir, `${ref}.yaml`);
 }
 
-/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within`, `blamingClaims`, `doerActs` and `notFromContextWith`, duplicates. */
+/** Rules that span keys: ids, references from `namesTarget`, `narrower`, `within`, `blamingClaims`, `refusalPlaces`, `doerActs` and `notFromContextWith`, duplicates. */
 function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const targetIds = new Set(Object.keys(raw.targets));
@@ -207,6 +217,10 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   if (raw.blamingClaims) {
     raw.blamingClaims.acts.forEach((id, index) => checkCategory(['blamingClaims', 'acts', index], id));
     checkCategory(['blamingClaims', 'category'], raw.blamingClaims.category);
+  }
+  if (raw.refusalPlaces) {
+    raw.refusalPlaces.acts.forEach((id, index) => checkCategory(['refusalPlaces', 'acts', index], id));
+    checkCategory(['refusalPlaces', 'category'], raw.refusalPlaces.category);
   }
   (raw.doerActs ?? []).forEach((id, index) => checkCategory(['doerActs', index], id));
   for (const [id, category] of Object.entries(raw.categories)) {
@@ -294,6 +308,7 @@ function normalize(raw: RawPipeline): PipelineDef {
     suspectCues: raw.suspectCues ?? [],
     incidentCues: raw.incidentCues ?? [],
     blamingClaims: raw.blamingClaims ?? null,
+    refusalPlaces: raw.refusalPlaces ?? null,
     doerActs: raw.doerActs ?? [],
     countedVictims: raw.countedVictims ?? [],
     placeTerms: raw.placeTerms ?? [],

@@ -135,6 +135,13 @@ export interface PipelineDef {
    */
   blamingClaims: BlamingClaims | null;
   /**
+   * Sent away from a clinic or a hospital, a patient is refused care, not expelled from a country:
+   * a hit of one of `acts` (entry and expulsion words: "turned back", "ordered to leave") in a
+   * sentence that names one of the `cues` (a place of care, a patient) counts under `category`.
+   * `null` leaves such hits as they are. @default null
+   */
+  refusalPlaces: RefusalPlaces | null;
+  /**
    * Categories of acts that a group can do to others (attacks, arson). A group mention that is the
    * subject of such an act, in the active voice with an object ("an Afghan asylum seeker stabbed two
    * people"), or that describes the named person who is ("Idris, who came from Sudan as a refugee,
@@ -169,6 +176,16 @@ export interface PipelineDef {
   quotationVerbs: string[];
   categories: PipelineCategory[];
   targets: PipelineTarget[];
+}
+
+/** Where an entry or expulsion word is a refusal: see `PipelineDef.refusalPlaces`. */
+export interface RefusalPlaces {
+  /** Words that name a place of care or its users ("clinic", "hospital", "patient"). */
+  cues: string[];
+  /** The categories whose hits such a sentence makes refusals (entry and expulsion). */
+  acts: string[];
+  /** The category they count under. */
+  category: string;
 }
 
 /** How a claim that blames a group is read: see `PipelineDef.blamingClaims`. */

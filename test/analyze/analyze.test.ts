@@ -461,6 +461,26 @@ describe('claims that blame a group (DOMAIN.md rule 5)', () => {
   });
 });
 
+describe('refusals at a place of care', () => {
+  it.each([
+    ['turned back at a clinic', 'Vigilantes checked the papers of foreign nationals at a clinic in Soweto, and Zimbabwean migrants were turned back at the gate.', 'turned back', 'clinic'],
+    ['patients ordered to leave', 'Vigilantes checked the papers of foreign nationals at the gate. Patients already in the waiting area were ordered to leave.', 'ordered to leave', 'Patients'],
+  ])('counts an entry or expulsion word as a refusal: %s', (_, text, act, place) => {
+    const analysis = analyzer.analyze({ text });
+    const hit = hitFor(analysis, act);
+    expect(hit.counted).toBe(true);
+    expect(hit.category).toBe('discrimination_refusal');
+    expect(hit.reason).toContain(`; at a place of care ("${place}"): discrimination_refusal`);
+    expect(analysis.categories).not.toContain('deportation_entry_ban');
+  });
+
+  it('leaves an expulsion told without a place of care as it is', () => {
+    const analysis = analyzer.analyze({ text: 'Vigilantes checked the papers of foreign nationals at the gate. Zimbabwean migrants were later deported.' });
+    expect(hitFor(analysis, 'deported').category).toBe('deportation_entry_ban');
+    expect(analysis.categories).toContain('deportation_entry_ban');
+  });
+});
+
 describe('the doer of an act (DOMAIN.md rule 1)', () => {
   it.each([
     ['a group as the subject', 'An Afghan asylum seeker stabbed two people in a park in Aschaffenburg, killing a man.', 'stabbed', 'Afghan asylum seeker'],

@@ -107,7 +107,7 @@ describe('loadPipeline', () => {
 });
 
 const TOP_LEVEL_KEYS =
-  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, backgroundYears, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, doerActs, countedVictims, placeTerms, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
+  'name, version, description, language, threshold, titleWeight, targetWindow, repeatDecay, contextCategoryWeight, backgroundYears, negationCues, negationWindow, denialCues, clauseBreaks, counterSpeechCues, suspectCues, incidentCues, blamingClaims, refusalPlaces, doerActs, countedVictims, placeTerms, nonTargetHeads, nonTargetPrefixes, quotationVerbs, categories, targets';
 
 describe('pipeline validation', () => {
   it.each([
@@ -146,6 +146,16 @@ describe('pipeline validation', () => {
       'a blaming claim that counts under no category',
       `${MINIMAL}blamingClaims: { cues: [claim], acts: [raid_detention], category: hate_rhetoric, weight: 3 }\n`,
       ['blamingClaims.category in bad.yaml: expected one of the categories (raid_detention), received the string `hate_rhetoric`'],
+    ],
+    [
+      'a refused act that is not a category',
+      `${MINIMAL}refusalPlaces: { cues: [clinic], acts: [deportation_entry_ban], category: raid_detention }\n`,
+      ['refusalPlaces.acts[0] in bad.yaml: expected one of the categories (raid_detention), received the string `deportation_entry_ban`'],
+    ],
+    [
+      'refusals that count under no category',
+      `${MINIMAL}refusalPlaces: { cues: [clinic], acts: [raid_detention], category: discrimination_refusal }\n`,
+      ['refusalPlaces.category in bad.yaml: expected one of the categories (raid_detention), received the string `discrimination_refusal`'],
     ],
     [
       'a category exempt from a negation cue the pipeline does not have',
