@@ -221,6 +221,8 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
       while (a < b && flags[a] !== 1) a++;
     }
     if (a >= b) continue;
+    // "a citizen of the Republic of Uzbekistan Sh., born 1996": a court's initial after a place is a person's, left out.
+    if (b - a >= 2 && isInitialAfterPlace(t, a, b)) b--;
     // "in The Hague": a capitalized "The" inside the sentence may open a known name.
     if (a > first && !isInitial && !isAfterDash && t.lower[a - 1] === 'the' && t.capitalized[a - 1] === 1 && knownName(t, a - 1, b) !== undefined) a--;
     // "the Association of Taxi Carriers of the Ulyanovsk Region Igor Semyonov": a body's name and then its officer's.
@@ -239,6 +241,16 @@ function findRuns(t: TokenTable, flags: Uint8Array, field: TextField, first: num
     if (!isTable) coordinate(t, out, span, state);
     out.push(span);
   }
+}
+
+/** A capital and at most one more letter with a full stop: an initial ("A.", "Sh."). */
+const INITIAL = /^\p{Lu}\p{Ll}?\.?$/u;
+
+/** Whether the last word of run [a, b) is an initial ("Sh.", "A.") after a known place: "the Kyrgyz Republic A., born 2002". */
+function isInitialAfterPlace(t: TokenTable, a: number, b: number): boolean {
+  const value = t.value[b - 1] as string;
+  if (!INITIAL.test(value) || !(value.endsWith('.') || t.lower[b] === '.')) return false;
+  return knownName(t, a, b - 1)?.type === 'location';
 }
 
 /** How many words a person's name may have after a body's name in one run: a first name, perhaps a patronymic, a surname. */

@@ -245,6 +245,14 @@ describe('line shapes', () => {
     expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
   });
 
+  it.each([
+    ['A citizen of the Republic of Uzbekistan Sh., born 1996, was fined.', [['Republic of Uzbekistan', 'location']]],
+    ['A citizen of the Kyrgyz Republic A., born 2002, was fined.', [['Kyrgyz Republic', 'location']]],
+    ['He met John F. Kennedy in Moscow.', [['John F. Kennedy', 'person'], ['Moscow', 'location']]],
+  ])('leaves out a court\'s initial written after a place in "%s"', (text, expected) => {
+    expect(entities(text).map((e) => [e.text, e.type])).toEqual(expected);
+  });
+
   it('does not join a person and a place across "of"', () => {
     const found = entities('The race was won by Regina Jacobs of the United States.');
     expect(found.map((e) => [e.text, e.type])).toEqual([
@@ -258,6 +266,8 @@ describe('line shapes', () => {
     ['St. Petersburg', 'Saint Petersburg'],
     ['Crocus City Hall', 'Krokus City Hall'],
     ['Tajikistan', 'Tadzhikistan'],
+    ['Uzbekistan', 'the Republic of Uzbekistan'],
+    ['Kyrgyzstan', 'the Kyrgyz Republic'],
   ])('spells %s one way whichever spelling the text uses (%s)', (canonical, spelling) => {
     expect(entities(`Reporters travelled to ${spelling} last week.`).map((e) => e.canonical)).toContain(canonical);
   });

@@ -11,18 +11,18 @@
  */
 const COUNTRY_TABLE = `
 RU|Russia|Russian Federation;RF;Rossiya|Russian;Russians
-TJ|Tajikistan|Tadzhikistan;Tadjikistan|Tajik;Tadzhik;Tadjik;Tajikistani;Tajiks
-UZ|Uzbekistan||Uzbek;Uzbekistani;Uzbeks
+TJ|Tajikistan|Tadzhikistan;Tadjikistan;Republic of Tajikistan|Tajik;Tadzhik;Tadjik;Tajikistani;Tajiks
+UZ|Uzbekistan|Republic of Uzbekistan|Uzbek;Uzbekistani;Uzbeks
 KG|Kyrgyzstan|Kirgizia;Kirghizia;Kyrgyz Republic;Kirgizstan|Kyrgyz;Kirghiz;Kirgiz;Kyrgyzstani
-KZ|Kazakhstan|Kazakstan;Qazaqstan|Kazakh;Kazakhstani;Kazak
+KZ|Kazakhstan|Kazakstan;Qazaqstan;Republic of Kazakhstan|Kazakh;Kazakhstani;Kazak
 TM|Turkmenistan||Turkmen
 AF|Afghanistan||Afghan;Afghans
-AM|Armenia||Armenian
-AZ|Azerbaijan||Azerbaijani;Azeri
+AM|Armenia|Republic of Armenia|Armenian
+AZ|Azerbaijan|Republic of Azerbaijan|Azerbaijani;Azeri
 GE|Georgia||Georgian
-BY|Belarus|Byelorussia;Belorussia|Belarusian;Belarussian;Byelorussian
+BY|Belarus|Byelorussia;Belorussia;Republic of Belarus|Belarusian;Belarussian;Byelorussian
 UA|Ukraine|the Ukraine|Ukrainian
-MD|Moldova|Moldavia|Moldovan
+MD|Moldova|Moldavia;Republic of Moldova|Moldovan
 MN|Mongolia||Mongolian
 CN|China|People's Republic of China;PRC|Chinese
 JP|Japan||Japanese
