@@ -290,9 +290,12 @@ function isOnePersonOfPeople(ctx: Context, tokens: TokenTable, hit: LexiconHit):
 function onePersonOfPeople(ctx: Context, tokens: TokenTable): LexiconHit[] {
   const found: LexiconHit[] = [];
   for (let i = 1; i + 1 < tokens.lower.length; i++) {
+    // Most words are lowercase: the capital is read before the lookup.
+    if (tokens.capitalized[i] !== 1) continue;
     const entry = ctx.peopleAdjectives.get(tokens.lower[i] as string);
-    const hit = { entry: entry as LexiconEntry, first: i, last: i + 1 };
-    if (entry !== undefined && ONE_PERSON_NEXT.has(tokens.lower[i + 1] as string) && isOnePersonOfPeople(ctx, tokens, hit)) found.push(hit);
+    if (entry === undefined || !ONE_PERSON_NEXT.has(tokens.lower[i + 1] as string)) continue;
+    const hit = { entry, first: i, last: i + 1 };
+    if (isOnePersonOfPeople(ctx, tokens, hit)) found.push(hit);
   }
   return found;
 }

@@ -249,7 +249,7 @@ const INITIAL = /^\p{Lu}\p{Ll}?\.?$/u;
 /** Whether the last word of run [a, b) is an initial ("Sh.", "A.") after a known place: "the Kyrgyz Republic A., born 2002". */
 function isInitialAfterPlace(t: TokenTable, a: number, b: number): boolean {
   const value = t.value[b - 1] as string;
-  if (!INITIAL.test(value) || !(value.endsWith('.') || t.lower[b] === '.')) return false;
+  if (value.length > 3 || !INITIAL.test(value) || !(value.endsWith('.') || t.lower[b] === '.')) return false;
   return knownName(t, a, b - 1)?.type === 'location';
 }
 
