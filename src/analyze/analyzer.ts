@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.36.0';
+export const ANALYZER_VERSION = '0.36.1';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -706,9 +706,10 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     const licenses = (m: TargetMention) => isLicensing(m) && !m.namesOnePerson && !(isAct && m.doerOf !== null);
     const term = hit.entry.term;
     let countedAs = hit.entry.group;
-    // Turned back at a clinic, a patient is refused care, not expelled from the country.
+    // Turned back at a clinic, a patient is refused care, not expelled from the country. Shared
+    // vocabulary (weight 0) keeps its category: it counts nowhere.
     const refusal = pipeline.refusalPlaces;
-    const place = refusal?.acts.includes(countedAs) ? (scan.refusalPlaceBySentence.get(s) ?? null) : null;
+    const place = term.weight > 0 && refusal?.acts.includes(countedAs) ? (scan.refusalPlaceBySentence.get(s) ?? null) : null;
     if (refusal && place !== null) countedAs = refusal.category;
     let weight = term.weight;
     let counted = false;

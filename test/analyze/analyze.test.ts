@@ -474,6 +474,13 @@ describe('refusals at a place of care', () => {
     expect(analysis.categories).not.toContain('deportation_entry_ban');
   });
 
+  it('leaves shared vocabulary at a place of care in its category', () => {
+    const analysis = analyzer.analyze({ text: 'Vigilantes checked the papers of foreign patients at a clinic. In recent years bans on migrants working in hospitals were introduced.' });
+    const hit = hitFor(analysis, 'recent years bans');
+    expect(hit.category).toBe('deportation_entry_ban');
+    expect(hit.reason).toBe('shared vocabulary (weight 0)');
+  });
+
   it('leaves an expulsion told without a place of care as it is', () => {
     const analysis = analyzer.analyze({ text: 'Vigilantes checked the papers of foreign nationals at the gate. Zimbabwean migrants were later deported.' });
     expect(hitFor(analysis, 'deported').category).toBe('deportation_entry_ban');
