@@ -42,6 +42,9 @@ const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 const nonNegative = () => z.number({ error: 'expected a number ≥ 0' }).min(0);
 const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1);
 const wordList = (what: string) => z.array(text(`a non-empty ${what}`), { error: `expected a list of ${what}s` });
+/** A reference to a category, and a list of them; `checkCrossFields` tells whether each names one of the pipeline's. */
+const categoryId = () => z.string({ error: 'expected a category id' });
+const categoryIdList = () => z.array(categoryId(), { error: 'expected a list of category ids' });
 
 /** A term is written as a bare string or as `{ term, weight, namesTarget, pos, targetWindow }`. */
 const termSchema = z.preprocess(
@@ -73,7 +76,7 @@ const categorySchema = z.strictObject(
     /** Cues that void the category's hits in their sentence. @default [] */
     voidedBy: wordList('voiding cue').optional(),
     /** Categories whose points keep this one from being reported from the article's context. @default [] */
-    notFromContextWith: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
+    notFromContextWith: categoryIdList().optional(),
     terms: termList,
   },
   { error: 'expected a mapping { label, description, weight, discountedByCounterSpeech, notNegatedBy, voidedBy, notFromContextWith, terms }' },
@@ -118,8 +121,8 @@ const pipelineSchema = z.strictObject(
       .strictObject(
         {
           cues: wordList('claim cue'),
-          acts: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).min(1, { error: 'expected at least one category id' }),
-          category: z.string({ error: 'expected a category id' }),
+          acts: categoryIdList().min(1, { error: 'expected at least one category id' }),
+          category: categoryId(),
           weight: z.number({ error: 'expected a number > 0' }).positive(),
         },
         { error: 'expected a mapping { cues, acts, category, weight }' },
@@ -129,13 +132,13 @@ const pipelineSchema = z.strictObject(
       .strictObject(
         {
           cues: wordList('place cue'),
-          acts: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).min(1, { error: 'expected at least one category id' }),
-          category: z.string({ error: 'expected a category id' }),
+          acts: categoryIdList().min(1, { error: 'expected at least one category id' }),
+          category: categoryId(),
         },
         { error: 'expected a mapping { cues, acts, category }' },
       )
       .optional(),
-    doerActs: z.array(z.string({ error: 'expected a category id' }), { error: 'expected a list of category ids' }).optional(),
+    doerActs: categoryIdList().optional(),
     countedVictims: wordList('victim noun').optional(),
     placeTerms: wordList('place term').optional(),
     nonTargetHeads: wordList('non-target head').optional(),
@@ -214,13 +217,11 @@ function checkCrossFields(raw: RawPipeline): ConfigIssue[] {
   const checkCategory = (at: (string | number)[], id: string) => {
     if (!categoryIds.includes(id)) issues.push({ path: formatPath(at), message: `expected one of the categories (${categoryIds.join(', ')}), received ${describeValue(id)}` });
   };
-  if (raw.blamingClaims) {
-    raw.blamingClaims.acts.forEach((id, index) => checkCategory(['blamingClaims', 'acts', index], id));
-    checkCategory(['blamingClaims', 'category'], raw.blamingClaims.category);
-  }
-  if (raw.refusalPlaces) {
-    raw.refusalPlaces.acts.forEach((id, index) => checkCategory(['refusalPlaces', 'acts', index], id));
-    checkCategory(['refusalPlaces', 'category'], raw.refusalPlaces.category);
+  for (const key of ['blamingClaims', 'refusalPlaces'] as const) {
+    const rule = raw[key];
+    if (!rule) continue;
+    rule.acts.forEach((id, index) => checkCategory([key, 'acts', index], id));
+    checkCategory([key, 'category'], rule.category);
   }
   (raw.doerActs ?? []).forEach((id, index) => checkCategory(['doerActs', index], id));
   for (const [id, category] of Object.entries(raw.categories)) {
