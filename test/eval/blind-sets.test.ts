@@ -38,6 +38,12 @@
  *   bulletins, broadcast summaries, long features with testimony), two in three from Russia and
  *   Central Asia, in two halves written apart from each other and from the rules. Written after
  *   the tenth.
+ * - fixtures/eval/analysis-blind12.jsonl (cb-): 60 more web-page articles of 300 to 1,250 words
+ *   (wire, regional item, court report or bulletin, feature with testimony, explainer, column,
+ *   editorial, letters, digest, live blog, business story, press release, interview, fact-check,
+ *   broadcast summary, travel, obituary, sport), three in five from Russia and Central Asia, Russia's
+ *   far regions among them, in two halves written apart from each other and from the rules.
+ *   Written after the eleventh.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +134,7 @@ const SETS: readonly BlindSet[] = [
     ...sixtyArticleSet('analysis-blind11.jsonl', 'ca', { words: { min: 350, max: 1350 }, entities: { min: 4, max: 15 }, regions: WIDER_REGIONS }),
     russiaShare: { min: 0.6, max: 0.7 },
   },
+  sixtyArticleSet('analysis-blind12.jsonl', 'cb', { words: { min: 300, max: 1300 }, entities: { min: 6, max: 15 }, regions: WIDER_REGIONS }),
 ];
 const ALL_SETS = ['analysis.jsonl', ...SETS.map((s) => s.file)];
 
