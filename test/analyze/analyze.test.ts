@@ -146,6 +146,12 @@ describe('target groups', () => {
     ['other:haitian', 'Haitian residents told us they had been harassed in stores and on the street.'],
     ['other:somali', 'Vigilantes attacked the Somali community in Mayfair overnight.'],
     ['other:afghan', 'Classmates beat two Afghan pupils outside the school gate.'],
+    ['other:azerbaijani', 'Men in masks set fire to a kiosk run by an Azerbaijani family at the market.'],
+    ['other:azerbaijani', 'Police detained dozens of Azeris during a raid on the fruit warehouse.'],
+    ['other:caucasian', 'Police checked the documents of "persons of Caucasian nationality" at the market.'],
+    ['other:caucasian', 'Vigilantes attacked natives of the North Caucasus outside the hostel.'],
+    ['other:salvadoran', 'Immigration agents detained 30 Salvadorans at a car wash.'],
+    ['other:congolese', 'Vigilantes beat a Congolese shopkeeper and looted his shop in Alexandra.'],
   ])('recognizes %s in "%s"', (target, text) => {
     const analysis = analyzer.analyze({ text });
     expect(analysis.targets).toContain(target);
