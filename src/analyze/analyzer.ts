@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.36.1';
+export const ANALYZER_VERSION = '0.37.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -280,22 +280,50 @@ function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly Le
 /** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
 const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
 
-/** Whether a mention is one person of a people named by its adjective alone: "a Nigerian who runs a shop". */
-function isOnePersonOfPeople(ctx: Context, tokens: TokenTable, hit: LexiconHit): boolean {
-  const article = tokens.lower[hit.first - 1];
-  return hit.last - hit.first === 1 && (article === 'a' || article === 'an') && ctx.peopleAdjectives.has(tokens.lower[hit.first] as string);
+/** Relative pronouns that make the noun before them a person's: "a Malawian gardener who". */
+const PERSON_RELATIVES: ReadonlySet<string> = new Set(['who', 'whose']);
+
+/** Whether "a" or "an" stands before token `i`, past an age: "a Nigerian", "a 27-year-old Zimbabwean". */
+function hasArticleBefore(tokens: TokenTable, i: number): boolean {
+  const { lower } = tokens;
+  let p = i - 1;
+  // "27-year-old" is five tokens: "27", "-", "year", "-", "old".
+  if (lower[p] === 'old' && lower[p - 1] === '-' && AGE_UNITS.has(lower[p - 2] as string) && lower[p - 3] === '-' && tokens.pos[p - 4] === 'NUM') p -= 5;
+  return lower[p] === 'a' || lower[p] === 'an';
 }
 
-/** Mentions of one person of a people named by the adjective alone (`isOnePersonOfPeople`). */
+/** Units of an age written before a noun ("a 27-year-old", "a six-month-old"). */
+const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'month']);
+
+/**
+ * Where a mention of one person of a people by its adjective, with "a" or "an" before it, ends
+ * (-1 where there is none): "a Nigerian who runs a shop", "a 27-year-old Zimbabwean, who", or with
+ * an everyday noun of what the person does and a relative after it: "a Malawian gardener who". The
+ * last is read as the group's terms of a people and a person are ("Malawian woman"): it may license
+ * an act.
+ */
+function onePersonEnd(ctx: Context, tokens: TokenTable, i: number): number {
+  if (!ctx.peopleAdjectives.has(tokens.lower[i] as string) || !hasArticleBefore(tokens, i)) return -1;
+  if (ONE_PERSON_NEXT.has(tokens.lower[i + 1] as string)) return i + 1;
+  if (tokens.pos[i + 1] === 'NOUN' && tokens.capitalized[i + 1] !== 1 && PERSON_RELATIVES.has(tokens.lower[i + 2] as string)) return i + 2;
+  return -1;
+}
+
+/** Whether a mention is one person of a people named by its adjective alone: "a Nigerian who runs a shop" (`onePersonEnd`). */
+function isOnePersonOfPeople(ctx: Context, tokens: TokenTable, hit: LexiconHit): boolean {
+  return hit.last - hit.first === 1 && onePersonEnd(ctx, tokens, hit.first) === hit.last;
+}
+
+/** Mentions of one person of a people named by the adjective (`onePersonEnd`). */
 function onePersonOfPeople(ctx: Context, tokens: TokenTable): LexiconHit[] {
   const found: LexiconHit[] = [];
   for (let i = 1; i + 1 < tokens.lower.length; i++) {
     // Most words are lowercase: the capital is read before the lookup.
     if (tokens.capitalized[i] !== 1) continue;
     const entry = ctx.peopleAdjectives.get(tokens.lower[i] as string);
-    if (entry === undefined || !ONE_PERSON_NEXT.has(tokens.lower[i + 1] as string)) continue;
-    const hit = { entry, first: i, last: i + 1 };
-    if (isOnePersonOfPeople(ctx, tokens, hit)) found.push(hit);
+    if (entry === undefined) continue;
+    const last = onePersonEnd(ctx, tokens, i);
+    if (last > 0) found.push({ entry, first: i, last });
   }
   return found;
 }

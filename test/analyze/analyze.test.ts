@@ -1000,6 +1000,9 @@ describe('what a target mention is', () => {
     ['a man of the people', 'Police detained 76 people. An Afghan man said he had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
     ['men of the people', 'Police detained 76 people. Two Afghan men said they had left the district.', ['migrants_general', 'other:afghan', 'other:syrian']],
     ['one of the people, by the adjective', 'Police detained 76 people. Emeka Obi, a Nigerian who runs a repair shop, said he had left.', ['migrants_general', 'other:nigerian', 'other:syrian']],
+    ['one of the people, by the adjective after an age', 'Police detained 76 people. Tendai Moyo, a 27-year-old Zimbabwean who sells fruit, said he had left.', ['migrants_general', 'other:syrian', 'other:zimbabwean']],
+    ['one of the people, by the adjective before what the person does', 'Police detained 76 people. Chikondi Banda, a Malawian gardener who has lived there for years, left.', ['migrants_general', 'other:malawian', 'other:syrian']],
+    ['an adjective before a thing is no people', 'Police detained 76 people near a Nigerian restaurant that stayed open.', ['migrants_general', 'other:syrian']],
     ['a day of the week is no people', 'Police detained 76 people late on a Friday, when the market closes.', ['migrants_general', 'other:syrian']],
   ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
