@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.37.0';
+export const ANALYZER_VERSION = '0.38.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -279,6 +279,33 @@ function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly Le
 
 /** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
 const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
+
+/** How many words a place's name may have in "from <place> in <country>". */
+const MAX_PLACE_WORDS = 3;
+
+/** Words of a region that may stand before the country: "from Kulob in southern Tajikistan". */
+const COUNTRY_PARTS: ReadonlySet<string> = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west']);
+
+/**
+ * Mentions "from <place> in <country>" as the country's "from <country>" term: "a courier from Osh
+ * in Kyrgyzstan", "who came from Kulob, in southern Tajikistan".
+ */
+function fromPlaceInCountry(ctx: Context, tokens: TokenTable): LexiconHit[] {
+  const found: LexiconHit[] = [];
+  const { lower, capitalized, sentenceOf } = tokens;
+  for (let i = 0; i + 3 < lower.length; i++) {
+    if (lower[i] !== 'from' || capitalized[i + 1] !== 1) continue;
+    let p = i + 1;
+    while (p < i + 1 + MAX_PLACE_WORDS && (capitalized[p] === 1 || (lower[p] === '-' && capitalized[p + 1] === 1))) p++;
+    if (lower[p] === ',') p++;
+    if (lower[p] !== 'in') continue;
+    p++;
+    if (COUNTRY_PARTS.has(lower[p] as string)) p++;
+    const entry = ctx.originTerms.get(lower[p] as string);
+    if (entry !== undefined && capitalized[p] === 1 && sentenceOf[p] === sentenceOf[i]) found.push({ entry, first: i, last: p + 1 });
+  }
+  return found;
+}
 
 /** Relative pronouns that make the noun before them a person's: "a Malawian gardener who". */
 const PERSON_RELATIVES: ReadonlySet<string> = new Set(['who', 'whose']);
@@ -591,7 +618,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
   const targetEnds = new Map<number, number>();
   if (nonTargetHeadAt.size > 0) for (const h of hits) if (h.entry.kind === 'target') targetEnds.set(h.first, Math.max(targetEnds.get(h.first) ?? 0, h.last));
   const namedHits = selectLongest(
-    hits.filter(
+    [...hits, ...fromPlaceInCountry(ctx, tokens)].filter(
       (h) =>
         h.entry.kind === 'target' &&
         !nonTargetPrefixEnds.has(h.first) &&

@@ -146,6 +146,8 @@ describe('target groups', () => {
     ['other:haitian', 'Haitian residents told us they had been harassed in stores and on the street.'],
     ['other:somali', 'Vigilantes attacked the Somali community in Mayfair overnight.'],
     ['other:afghan', 'Classmates beat two Afghan pupils outside the school gate.'],
+    ['kyrgyz', 'Police detained a 26-year-old courier from Osh in southern Kyrgyzstan at the station.'],
+    ['tajik', 'Police detained Firuz, who came to the city from Kulob, in Tajikistan, four years ago.'],
     ['other:azerbaijani', 'Men in masks set fire to a kiosk run by an Azerbaijani family at the market.'],
     ['other:azerbaijani', 'Police detained dozens of Azeris during a raid on the fruit warehouse.'],
     ['other:caucasian', 'Police checked the documents of "persons of Caucasian nationality" at the market.'],
@@ -1007,6 +1009,14 @@ describe('what a target mention is', () => {
   ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['a country of a group', 'Police raided the market and detained 40 migrants, among them a trader from Lagos in Nigeria.', ['migrants_general', 'other:nigerian']],
+    ['a month after the place', 'Police raided the market and detained 40 migrants. A courier who flew in from Osh in March was among them.', ['migrants_general']],
+    ['a country of no group', 'Police raided the market and detained 40 migrants, among them a trader from Lyon in France.', ['migrants_general']],
+  ])('reads "from <place> in <country>" as from the country only where the country is one: %s', (_, text, expected) => {
+    expect(flaggedTargets(text)).toEqual(expected);
   });
 
   it.each([
