@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.38.0';
+export const ANALYZER_VERSION = '0.39.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -178,6 +178,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     notFromContextWith: new Map(pipeline.categories.filter((c) => c.notFromContextWith.length > 0).map((c) => [c.id, c.notFromContextWith])),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
     placeTerms: new Set(pipeline.placeTerms.map((w) => w.toLowerCase())),
+    stateNames: stateNames(lexicon),
   };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
@@ -205,6 +206,8 @@ interface Context {
   countedVictims: ReadonlySet<string>;
   /** `pipeline.placeTerms`, lowercased. */
   placeTerms: ReadonlySet<string>;
+  /** A group's "citizen of <country>" term by the country's name and the people's adjective (`stateNames`). */
+  stateNames: ReadonlyMap<string, LexiconEntry>;
 }
 
 /** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
@@ -232,6 +235,29 @@ function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
     for (const key of entry.keys[1] ?? []) if (!byCountry.has(key)) byCountry.set(key, entry);
   }
   return byCountry;
+}
+
+/**
+ * Each group's "citizen of <country>" term by the lowercase country ("tajikistan") and by the
+ * people's adjectives that are terms alone or head "<people> citizen" ("tajik", "zimbabwean"): what a
+ * state's body is named by, to tell whose citizens it speaks of (`citizensOfState`).
+ */
+function stateNames(lexicon: Lexicon): Map<string, LexiconEntry> {
+  const citizenOf = new Map<string, LexiconEntry>();
+  const byName = new Map<string, LexiconEntry>();
+  for (const entry of lexicon.entries) {
+    if (entry.kind !== 'target' || entry.keys.length !== 3 || !(entry.keys[0] ?? []).includes('citizen') || !(entry.keys[1] ?? []).includes('of')) continue;
+    if (!citizenOf.has(entry.group)) citizenOf.set(entry.group, entry);
+    for (const key of entry.keys[2] ?? []) if (!byName.has(key)) byName.set(key, entry);
+  }
+  for (const entry of lexicon.entries) {
+    if (entry.kind !== 'target' || !/^\p{Lu}/u.test(entry.term.term)) continue;
+    const citizen = citizenOf.get(entry.group);
+    const namesPeople = entry.keys.length === 1 || (entry.keys.length === 2 && (entry.keys[1] ?? []).includes('citizen'));
+    if (citizen === undefined || !namesPeople) continue;
+    for (const key of entry.keys[0] ?? []) if (!byName.has(key)) byName.set(key, citizen);
+  }
+  return byName;
 }
 
 /**
@@ -279,6 +305,37 @@ function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly Le
 
 /** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
 const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
+
+/** Bodies that speak for a state's citizens abroad: "Tajikistan's embassy", "the Kyrgyz foreign ministry". */
+const STATE_BODIES: ReadonlySet<string> = new Set(['embassy', 'consulate', 'ministry', 'government', 'ombudsman', 'mission']);
+
+/** Words for a state's people that a state's body speaks of without naming the state again. */
+const CITIZENS: ReadonlySet<string> = new Set(['citizens', 'nationals', 'compatriots']);
+
+/** How many words may stand between a state's name and its body: "Tajikistan's Ministry", "the Kyrgyz foreign ministry". */
+const MAX_BODY_GAP = 3;
+
+/**
+ * "citizens", "nationals" and "compatriots" in a sentence where a state's body speaks, as that state's
+ * citizens: "Tajikistan's embassy said it had received complaints from citizens about checks",
+ * "Zimbabwe's embassy is in contact about the treatment of its citizens".
+ */
+function citizensOfState(ctx: Context, tokens: TokenTable): LexiconHit[] {
+  const found: LexiconHit[] = [];
+  const { lower, lemma, sentenceOf } = tokens;
+  let sentence = -1;
+  let entry: LexiconEntry | undefined;
+  for (let i = 0; i < lower.length; i++) {
+    if (sentenceOf[i] !== sentence) {
+      sentence = sentenceOf[i] as number;
+      entry = undefined;
+    }
+    if (entry === undefined && STATE_BODIES.has(lemma[i] as string)) {
+      for (let p = i - 1; p >= Math.max(0, i - 1 - MAX_BODY_GAP) && sentenceOf[p] === sentence && entry === undefined; p--) entry = ctx.stateNames.get(lower[p] as string);
+    } else if (entry !== undefined && CITIZENS.has(lower[i] as string)) found.push({ entry, first: i, last: i + 1 });
+  }
+  return found;
+}
 
 /** How many words a place's name may have in "from <place> in <country>". */
 const MAX_PLACE_WORDS = 3;
@@ -630,7 +687,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     ),
   );
   const origins = listedOrigins(ctx, tokens, namedHits);
-  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed, ...listedPeoples(ctx, tokens, namedHits), ...onePersonOfPeople(ctx, tokens)]));
+  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed, ...listedPeoples(ctx, tokens, namedHits), ...onePersonOfPeople(ctx, tokens), ...citizensOfState(ctx, tokens)]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));

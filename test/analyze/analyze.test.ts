@@ -148,6 +148,9 @@ describe('target groups', () => {
     ['other:afghan', 'Classmates beat two Afghan pupils outside the school gate.'],
     ['kyrgyz', 'Police detained a 26-year-old courier from Osh in southern Kyrgyzstan at the station.'],
     ['tajik', 'Police detained Firuz, who came to the city from Kulob, in Tajikistan, four years ago.'],
+    ['tajik', "Tajikistan's embassy in Moscow said police had detained dozens of citizens during document checks."],
+    ['other:zimbabwean', "Zimbabwe's embassy said vigilantes had turned away its citizens at the clinic gate."],
+    ['kyrgyz', 'The Kyrgyz foreign ministry said border guards had refused entry to 40 nationals at Vnukovo.'],
     ['other:azerbaijani', 'Men in masks set fire to a kiosk run by an Azerbaijani family at the market.'],
     ['other:azerbaijani', 'Police detained dozens of Azeris during a raid on the fruit warehouse.'],
     ['other:caucasian', 'Police checked the documents of "persons of Caucasian nationality" at the market.'],
@@ -1009,6 +1012,13 @@ describe('what a target mention is', () => {
   ])('lists every people beyond the scheme that a flagged article names as such, once is enough: %s', (_, rest, expected) => {
     const analysis = analyzer.analyze({ title: 'Crowds attack shops of Syrian refugees', text: `Crowds attacked and set fire to shops owned by Syrian refugees overnight. ${rest}` });
     expect([...analysis.targets].sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['a body of no state', 'The city government said police had detained dozens of citizens during document checks at the market.'],
+    ['the state named in another sentence', "Tajikistan's embassy said it was looking into the reports. Police had detained dozens of citizens at the market."],
+  ])('reads citizens as a state\'s only where its body speaks in the sentence: %s', (_, text) => {
+    expect(analyzer.analyze({ text }).matches.filter((m) => m.kind === 'target')).toEqual([]);
   });
 
   it.each([
