@@ -661,6 +661,8 @@ describe('phrases', () => {
     ['dismissing figures as incomplete', 'Talk-show guests dismiss them as incomplete whenever the crime figures for foreign citizens are quoted.', 'discrimination_refusal'],
     ["migrants' own going home", 'They look at the wages and the winter, and most of them go home, the Kyrgyz recruiter said of the migrants.', 'hate_rhetoric'],
     ['a question of going home', '"People ask me: should we go home?" said the head of the Tajik diaspora group.', 'hate_rhetoric'],
+    ['passengers getting out of a car', 'One girl got in, looked at me, and got out at the first traffic light, said the Tajik driver.', 'hate_rhetoric'],
+    ['a situation getting out of hand', 'Things got out of hand when Tajik workers and local men argued over a parking space.', 'hate_rhetoric'],
     ['a city limit', 'Many migrant workers live in hostels just outside the city limits.', 'official_restriction'],
     ['the law the violators broke', 'Officers identified 213 violators of migration legislation among the foreign citizens checked.', 'official_restriction'],
     ['fleeing a call-up at home', 'Some of the Syrian refugees fled conscription, others fear arrest.', 'forced_conscription'],
