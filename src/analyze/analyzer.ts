@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.39.0';
+export const ANALYZER_VERSION = '0.39.1';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -306,8 +306,11 @@ function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly Le
 /** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
 const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
 
-/** Bodies that speak for a state's citizens abroad: "Tajikistan's embassy", "the Kyrgyz foreign ministry". */
-const STATE_BODIES: ReadonlySet<string> = new Set(['embassy', 'consulate', 'ministry', 'government', 'ombudsman', 'mission']);
+/**
+ * Bodies that speak for a state's citizens abroad: "Tajikistan's embassy", "the Kyrgyz foreign
+ * ministry". Each is one of the pipeline's `nonTargetHeads`, which are all that is looked at.
+ */
+const STATE_BODIES: ReadonlySet<string> = new Set(['embassy', 'consulate', 'ministry', 'government', 'ombudsman']);
 
 /** Words for a state's people that a state's body speaks of without naming the state again. */
 const CITIZENS: ReadonlySet<string> = new Set(['citizens', 'nationals', 'compatriots']);
@@ -316,23 +319,25 @@ const CITIZENS: ReadonlySet<string> = new Set(['citizens', 'nationals', 'compatr
 const MAX_BODY_GAP = 3;
 
 /**
- * "citizens", "nationals" and "compatriots" in a sentence where a state's body speaks, as that state's
+ * "citizens", "nationals" and "compatriots" after a state's body in its sentence, as that state's
  * citizens: "Tajikistan's embassy said it had received complaints from citizens about checks",
  * "Zimbabwe's embassy is in contact about the treatment of its citizens".
  */
-function citizensOfState(ctx: Context, tokens: TokenTable): LexiconHit[] {
+function citizensOfState(ctx: Context, tokens: TokenTable, nonTargetHeadAt: ReadonlySet<number>): LexiconHit[] {
   const found: LexiconHit[] = [];
-  const { lower, lemma, sentenceOf } = tokens;
-  let sentence = -1;
-  let entry: LexiconEntry | undefined;
-  for (let i = 0; i < lower.length; i++) {
-    if (sentenceOf[i] !== sentence) {
-      sentence = sentenceOf[i] as number;
-      entry = undefined;
-    }
-    if (entry === undefined && STATE_BODIES.has(lemma[i] as string)) {
-      for (let p = i - 1; p >= Math.max(0, i - 1 - MAX_BODY_GAP) && sentenceOf[p] === sentence && entry === undefined; p--) entry = ctx.stateNames.get(lower[p] as string);
-    } else if (entry !== undefined && CITIZENS.has(lower[i] as string)) found.push({ entry, first: i, last: i + 1 });
+  const { lower, lemma, sentenceOf, sentences } = tokens;
+  // A state's bodies are heads that make a group word no target ("the Tajik embassy"): only those
+  // tokens are looked at.
+  let searchedTo = -1;
+  for (const head of nonTargetHeadAt) {
+    if (!STATE_BODIES.has(lemma[head] as string)) continue;
+    const sentence = sentenceOf[head] as number;
+    let entry: LexiconEntry | undefined;
+    for (let p = head - 1; p >= Math.max(0, head - 1 - MAX_BODY_GAP) && sentenceOf[p] === sentence && entry === undefined; p--) entry = ctx.stateNames.get(lower[p] as string);
+    if (entry === undefined) continue;
+    const end = sentences[sentence]?.[1] ?? lower.length;
+    for (let i = Math.max(head + 1, searchedTo); i < end; i++) if (CITIZENS.has(lower[i] as string)) found.push({ entry, first: i, last: i + 1 });
+    searchedTo = end;
   }
   return found;
 }
@@ -350,7 +355,8 @@ const COUNTRY_PARTS: ReadonlySet<string> = new Set(['northern', 'southern', 'eas
 function fromPlaceInCountry(ctx: Context, tokens: TokenTable): LexiconHit[] {
   const found: LexiconHit[] = [];
   const { lower, capitalized, sentenceOf } = tokens;
-  for (let i = 0; i + 3 < lower.length; i++) {
+  // "from" starts the lexicon's "from <country>" terms: only phrase starts are looked at.
+  for (const i of tokens.phraseStarts) {
     if (lower[i] !== 'from' || capitalized[i + 1] !== 1) continue;
     let p = i + 1;
     while (p < i + 1 + MAX_PLACE_WORDS && (capitalized[p] === 1 || (lower[p] === '-' && capitalized[p + 1] === 1))) p++;
@@ -687,7 +693,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
     ),
   );
   const origins = listedOrigins(ctx, tokens, namedHits);
-  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed, ...listedPeoples(ctx, tokens, namedHits), ...onePersonOfPeople(ctx, tokens), ...citizensOfState(ctx, tokens)]));
+  const targetHits = withoutQualifiedBroad(ctx, selectLongest([...namedHits, ...origins.listed, ...listedPeoples(ctx, tokens, namedHits), ...onePersonOfPeople(ctx, tokens), ...citizensOfState(ctx, tokens, nonTargetHeadAt)]));
   // A cue inside a group mention is part of it: "suspected of being in the country illegally" names a status, not a crime;
   // so does a cue that ends in "of" right before one ("people they suspect of having entered the country illegally").
   if (suspects.length > 0) suspects = suspects.filter((cue) => !targetHits.some((t) => (cue.first >= t.first && cue.last <= t.last) || namesStatus(tokens, cue, t)));
