@@ -26,8 +26,13 @@ export interface LexiconEntry {
 interface KeyNode {
   singles: LexiconEntry[];
   bySecondKey: Map<string, LexiconEntry[]>;
-  /** Phrases whose second word may be skipped ("repatriate the body"): tried at every start of the first. */
+  /** Two-word phrases whose second word may be skipped ("get the"): tried at every start of the first. */
   skippedSecond: LexiconEntry[];
+  /**
+   * Longer phrases whose second word may be skipped ("repatriate the body", "from the Philippines"),
+   * by the keys of their third word, which stands right after the first or after one skippable word.
+   */
+  skippedSecondByThird: Map<string, LexiconEntry[]>;
 }
 
 /** A phrase found in a token table: tokens [first, last). */
@@ -76,10 +81,11 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     entries.push(entry);
     for (const key of keys[0] ?? []) {
       let node = byFirstKey.get(key);
-      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map(), skippedSecond: [] }));
+      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map(), skippedSecond: [], skippedSecondByThird: new Map() }));
       if (keys.length === 1) node.singles.push(entry);
-      else if ((keys[1] ?? []).every((second) => SKIPPABLE.has(second))) node.skippedSecond.push(entry);
-      else for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
+      else if (!(keys[1] ?? []).every((second) => SKIPPABLE.has(second))) for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
+      else if (keys.length === 2) node.skippedSecond.push(entry);
+      else for (const third of keys[2] ?? []) node.skippedSecondByThird.set(third, [...(node.skippedSecondByThird.get(third) ?? []), entry]);
     }
   };
   const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null, targetWindow: null });
@@ -133,10 +139,21 @@ function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp
   if (node === undefined) return;
   if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
   if (node.skippedSecond.length > 0) tryAll(node.skippedSecond, tokens, i, stamp, hits);
-  if (node.bySecondKey.size === 0) return;
   const { lemma, lower, singular, sentenceOf } = tokens;
   const n = lower.length;
   const sentence = sentenceOf[i];
+  if (node.skippedSecondByThird.size > 0) {
+    for (let q = i + 1; q <= i + 2 && q < n && sentenceOf[q] === sentence; q++) {
+      const lem = lemma[q] as string;
+      const low = lower[q] as string;
+      tryAll(node.skippedSecondByThird.get(lem), tokens, i, stamp, hits);
+      if (low !== lem) tryAll(node.skippedSecondByThird.get(low), tokens, i, stamp, hits);
+      const sing = singular[q] as string;
+      if (sing !== '') tryAll(node.skippedSecondByThird.get(sing), tokens, i, stamp, hits);
+      if (!SKIPPABLE.has(low)) break;
+    }
+  }
+  if (node.bySecondKey.size === 0) return;
   for (let q = i + 1; q < n && sentenceOf[q] === sentence; q++) {
     const lem = lemma[q] as string;
     const low = lower[q] as string;

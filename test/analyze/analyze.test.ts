@@ -628,6 +628,15 @@ describe('euphemism and transliteration', () => {
 });
 
 describe('phrases', () => {
+  it.each([
+    ['the article of the phrase', 'Police detained 30 workers from the Philippines at the port.', 'from the Philippines'],
+    ['no article', 'Police detained 30 workers from Philippines at the port.', 'from Philippines'],
+    ['a possessive', 'The deputy said migrants would replace our native population.', 'replace our native population'],
+    ['another article', 'The deputy said migrants would replace a native population.', 'replace a native population'],
+  ])('matches a phrase whose second word is an article with %s', (_, text, phrase) => {
+    expect(analyzer.analyze({ text }).matches.map((m) => m.text)).toContain(phrase);
+  });
+
   it('reads an article in a phrase as any article or none', () => {
     for (const [text, phrase] of [
       ['Fourteen foreign citizens were taken to a police station.', 'taken to a police station'],
