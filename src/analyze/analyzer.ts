@@ -303,9 +303,6 @@ function listedPeoples(ctx: Context, tokens: TokenTable, targetHits: readonly Le
   return listed;
 }
 
-/** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
-const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
-
 /**
  * Bodies that speak for a state's citizens abroad: "Tajikistan's embassy", "the Kyrgyz foreign
  * ministry". Each is one of the pipeline's `nonTargetHeads`, which are all that is looked at.
@@ -370,8 +367,14 @@ function fromPlaceInCountry(ctx: Context, tokens: TokenTable): LexiconHit[] {
   return found;
 }
 
+/** Words after "a <people>" that make it a noun: "Emeka Obi, a Nigerian who runs a repair shop". */
+const ONE_PERSON_NEXT: ReadonlySet<string> = new Set([',', '.', ';', '(', 'who', 'whose', 'and', 'from', 'with', 'in']);
+
 /** Relative pronouns that make the noun before them a person's: "a Malawian gardener who". */
 const PERSON_RELATIVES: ReadonlySet<string> = new Set(['who', 'whose']);
+
+/** Units of an age written before a noun ("a 27-year-old", "a six-month-old"). */
+const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'month']);
 
 /** Whether "a" or "an" stands before token `i`, past an age: "a Nigerian", "a 27-year-old Zimbabwean". */
 function hasArticleBefore(tokens: TokenTable, i: number): boolean {
@@ -381,9 +384,6 @@ function hasArticleBefore(tokens: TokenTable, i: number): boolean {
   if (lower[p] === 'old' && lower[p - 1] === '-' && AGE_UNITS.has(lower[p - 2] as string) && lower[p - 3] === '-' && tokens.pos[p - 4] === 'NUM') p -= 5;
   return lower[p] === 'a' || lower[p] === 'an';
 }
-
-/** Units of an age written before a noun ("a 27-year-old", "a six-month-old"). */
-const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'month']);
 
 /**
  * Where a mention of one person of a people by its adjective, with "a" or "an" before it, ends

@@ -139,28 +139,26 @@ function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp
   if (node === undefined) return;
   if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
   if (node.skippedSecond.length > 0) tryAll(node.skippedSecond, tokens, i, stamp, hits);
+  // The third word stands right after the first (the article left out) or after one skippable word.
+  if (node.skippedSecondByThird.size > 0) tryNextWords(node.skippedSecondByThird, tokens, i, i + 2, stamp, hits);
+  if (node.bySecondKey.size > 0) tryNextWords(node.bySecondKey, tokens, i, tokens.lower.length, stamp, hits);
+}
+
+/**
+ * Tries, for the phrase starting at token `i`, the entries under the keys (lemma, form, singular) of
+ * the words after it, up to token `last`, past skippable words.
+ */
+function tryNextWords(byKey: ReadonlyMap<string, LexiconEntry[]>, tokens: TokenTable, i: number, last: number, stamp: number, hits: LexiconHit[]): void {
   const { lemma, lower, singular, sentenceOf } = tokens;
-  const n = lower.length;
+  const n = Math.min(lower.length, last + 1);
   const sentence = sentenceOf[i];
-  if (node.skippedSecondByThird.size > 0) {
-    for (let q = i + 1; q <= i + 2 && q < n && sentenceOf[q] === sentence; q++) {
-      const lem = lemma[q] as string;
-      const low = lower[q] as string;
-      tryAll(node.skippedSecondByThird.get(lem), tokens, i, stamp, hits);
-      if (low !== lem) tryAll(node.skippedSecondByThird.get(low), tokens, i, stamp, hits);
-      const sing = singular[q] as string;
-      if (sing !== '') tryAll(node.skippedSecondByThird.get(sing), tokens, i, stamp, hits);
-      if (!SKIPPABLE.has(low)) break;
-    }
-  }
-  if (node.bySecondKey.size === 0) return;
   for (let q = i + 1; q < n && sentenceOf[q] === sentence; q++) {
     const lem = lemma[q] as string;
     const low = lower[q] as string;
-    tryAll(node.bySecondKey.get(lem), tokens, i, stamp, hits);
-    if (low !== lem) tryAll(node.bySecondKey.get(low), tokens, i, stamp, hits);
+    tryAll(byKey.get(lem), tokens, i, stamp, hits);
+    if (low !== lem) tryAll(byKey.get(low), tokens, i, stamp, hits);
     const sing = singular[q] as string;
-    if (sing !== '') tryAll(node.bySecondKey.get(sing), tokens, i, stamp, hits);
+    if (sing !== '') tryAll(byKey.get(sing), tokens, i, stamp, hits);
     if (!SKIPPABLE.has(low)) break;
   }
 }
