@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.39.1';
+export const ANALYZER_VERSION = '0.40.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;

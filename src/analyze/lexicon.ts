@@ -53,12 +53,16 @@ export interface Lexicon {
   scan(tokens: TokenTable): LexiconHit[];
 }
 
+/** Quotation marks, which a phrase may skip if it keeps the quoted words whole (`keepsQuotesWhole`). */
+const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
+
 /**
- * Articles, possessive determiners and hyphens in the text that a phrase may skip: "refuse ride"
- * matches "refused a ride", "check document" matches "checked their documents", "entry ban" matches
- * "entry-ban list".
+ * Articles, possessive determiners, hyphens and quotation marks in the text that a phrase may skip:
+ * "refuse ride" matches "refused a ride", "check document" matches "checked their documents",
+ * "entry ban" matches "entry-ban list", "register of controlled person" matches 'the register of
+ * "controlled persons"'.
  */
-const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑']);
+const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑', ...QUOTE_MARKS]);
 
 /**
  * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
@@ -197,7 +201,21 @@ function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], fir
     if (p >= n || tokens.sentenceOf[p] !== sentence || !tokenMatches(tokens, p, want)) return -1;
     p++;
   }
-  return p;
+  return keepsQuotesWhole(tokens, first, p) ? p : -1;
+}
+
+/**
+ * Whether a phrase over tokens [first, last) that skipped quotation marks keeps the quoted words
+ * whole: the marks inside it and right at its edges pair up. 'the register of "controlled persons"'
+ * and 'so-called "rubber" apartments' do; "blames 'migrant crime'" read as "blame migrant" splits the
+ * quoted words, which are a phrase of their own.
+ */
+function keepsQuotesWhole(tokens: TokenTable, first: number, last: number): boolean {
+  let inside = 0;
+  for (let p = first + 1; p < last; p++) if (QUOTE_MARKS.has(tokens.lower[p] as string)) inside++;
+  if (inside === 0) return true;
+  const edges = (QUOTE_MARKS.has(tokens.lower[first - 1] ?? '') ? 1 : 0) + (QUOTE_MARKS.has(tokens.lower[last] ?? '') ? 1 : 0);
+  return (inside + edges) % 2 === 0;
 }
 
 /** Keeps the longest hit at each start, left to right, without overlaps. */

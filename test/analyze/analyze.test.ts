@@ -105,6 +105,16 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['hate_rhetoric', 'The party leader said immigrants were "poisoning the blood of our country".'],
     ['official_restriction', 'Russia launched an expulsion regime for foreigners without legal grounds to stay.'],
     ['arson_property', 'Crowds looted Syrian-owned shops in the city.'],
+    ['official_restriction', 'Several regions have barred foreign nationals with patents from working in retail.'],
+    ['official_restriction', 'Migrants were barred from jobs in taxis and shops.'],
+    ['official_restriction', 'The governor signed a decree that bars foreign citizens working on patents from eleven types of employment.'],
+    ['official_restriction', 'A 2024 law allows the authorities to strip acquired citizenship from naturalised migrants.'],
+    ['official_restriction', 'A foreigner placed on the register of "controlled persons" cannot open a bank account.'],
+    ['deportation_entry_ban', 'The number of Tajiks barred from re-entry rose sharply.'],
+    ['deportation_entry_ban', 'Many Kyrgyz migrants were barred from going back to Russia.'],
+    ['violence_attack', 'At the police station officers hit him in the stomach while asking whether he was Tajik.'],
+    ['violence_attack', '"One officer hit me on the back of the head," said the Kyrgyz passenger.'],
+    ['hate_rhetoric', '"We see how the crime rate among migrants grows year after year," the governor said.'],
   ])('counts %s in "%s"', (category, text) => {
     expect(counted(analyzer.analyze({ text }), category).length).toBeGreaterThan(0);
   });
@@ -648,6 +658,19 @@ describe('phrases', () => {
     }
   });
 
+  it('reads quotation marks in a phrase as skippable when the quoted words stay whole', () => {
+    const register = analyzer.analyze({ text: 'Since the register of "controlled persons" was introduced, a foreigner in it cannot open a bank account.' });
+    expect(hitFor(register, 'register of "controlled persons').category).toBe('official_restriction');
+    const rubber = analyzer.analyze({ text: 'Police checked flats registered as so-called "rubber" apartments in the city.' });
+    expect(rubber.matches.filter((m) => m.kind === 'target').map((m) => [m.target, m.text])).toContainEqual(['migrants_general', 'rubber" apartments']);
+  });
+
+  it('keeps a quoted phrase whole rather than read a phrase across its opening mark', () => {
+    const analysis = analyzer.analyze({ text: "The deputy blames 'migrant crime' for the rise in thefts." });
+    expect(analysis.matches.find((m) => m.kind === 'category' && m.term === 'migrant crime')?.text).toBe('migrant crime');
+    expect(analysis.matches.some((m) => m.kind === 'category' && m.term === 'blame migrant')).toBe(false);
+  });
+
   it.each([
     ['Officers checked their documents at the gate of a hostel for migrant workers.', 'checked their documents', 'raid_detention'],
     ['The law lets officials revoke their citizenship if naturalised migrants skip military registration.', 'revoke their citizenship', 'official_restriction'],
@@ -679,6 +702,10 @@ describe('phrases', () => {
     ['a court heading its cases', 'On administrative offences in the sphere of migration legislation. The court fined 23 citizens of the Republic of Uzbekistan.', 'official_restriction'],
     ['a digest of the news', 'Riot sentencing round-up: hotel arsonist, mosque attacker and online inciter among seven more jailed', 'raid_detention'],
     ['a time, not the term of a ban', 'In recent years bans on the employment of migrants in taxis have spread to many regions.', 'deportation_entry_ban'],
+    ['an air-raid alert', 'An air raid alert lasted four hours, and the Tajik workers at the farm spent the night in a cellar.', 'raid_detention'],
+    ['a barring from the country is an entry ban, not a rule', 'The number of Tajiks barred from re-entry rose sharply.', 'official_restriction'],
+    ['fees hitting people', 'The new patent fees hit them in the pocket, Tajik workers said.', 'violence_attack'],
+    ['a blow on a day, not on a body', 'A car struck a Honduran man on Tuesday night.', 'violence_attack'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
@@ -965,6 +992,7 @@ describe('what a target mention is', () => {
     ['an accident is no attack', 'A minibus crash kills six Uzbek workers on a highway.'],
     ['a named convict is not the group', 'A court jails a Tajik national for the murder of a taxi driver.'],
     ['war is out of scope', 'An airstrike on the market killed twelve Syrians and injured dozens more.'],
+    ['drones at war are out of scope', 'Five people were hurt when Ukrainian drones attacked villages in the region overnight, the governor said. A drone hit a barn, injuring three farmhands, among them a migrant worker from Tajikistan.'],
     ['a people named in the singular is no group of migrants', 'The Syrian army attacked rebel positions near the border.'],
     // "man" names one person, most often in the news a defendant: "an Afghan man went on trial".
     ['one man of a people is no group', 'A 27-year-old Afghan man went on trial on Tuesday charged with murder over a knife attack at a festival.'],
