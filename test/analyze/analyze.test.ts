@@ -115,6 +115,8 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['violence_attack', 'At the police station officers hit him in the stomach while asking whether he was Tajik.'],
     ['violence_attack', '"One officer hit me on the back of the head," said the Kyrgyz passenger.'],
     ['hate_rhetoric', '"We see how the crime rate among migrants grows year after year," the governor said.'],
+    ['hate_rhetoric', 'Viral posts claimed the city had been "overrun" by migrants.'],
+    ['hate_rhetoric', 'Leaflets said the town was being swamped with migrants.'],
   ])('counts %s in "%s"', (category, text) => {
     expect(counted(analyzer.analyze({ text }), category).length).toBeGreaterThan(0);
   });
