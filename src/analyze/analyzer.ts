@@ -669,7 +669,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
       voidsBySentence.set(s, voids);
     } else if (kind === 'incident' || kind === 'counterSpeech' || kind === 'refusalPlace') {
       // An accident or incident colours its whole sentence ("six were killed when a minibus collided with a truck");
-      // so does a place of care ("patients were ordered to leave the clinic").
+      // so does a place of care or service ("patients were ordered to leave the clinic").
       const bySentence = kind === 'incident' ? incidentBySentence : kind === 'refusalPlace' ? refusalPlaceBySentence : counterSpeechBySentence;
       const s = tokens.sentenceOf[h.first] ?? 0;
       if (!bySentence.has(s)) bySentence.set(s, surface(tokens, h));
@@ -931,7 +931,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
                 : `no target group ${within}: "${surface(tokens, other.hit)}" is defended ("${other.defendedBy}")`;
         }
       }
-      if (refusal && place !== null) reason += `; at a place of care ("${place}"): ${refusal.category}`;
+      if (refusal && place !== null) reason += `; at a place of care or service ("${place}"): ${refusal.category}`;
       if (quotedBy !== null) reason += `; quoted: ${quotedBy}`;
       else if (tokens.inQuote[hit.first]) reason += '; in quotes';
     }

@@ -137,7 +137,7 @@ export interface PipelineDef {
   /**
    * Sent away from a clinic or a hospital, a patient is refused care, not expelled from a country:
    * a hit of one of `acts` (entry and expulsion words: "turned back", "ordered to leave") in a
-   * sentence that names one of the `cues` (a place of care, a patient) counts under `category`.
+   * sentence that names one of the `cues` (a place of care or service, a patient) counts under `category`.
    * `null` leaves such hits as they are. @default null
    */
   refusalPlaces: RefusalPlaces | null;
@@ -180,7 +180,7 @@ export interface PipelineDef {
 
 /** Where an entry or expulsion word is a refusal: see `PipelineDef.refusalPlaces`. */
 export interface RefusalPlaces {
-  /** Words that name a place of care or its users ("clinic", "hospital", "patient"). */
+  /** Words that name a place of care or service or its users ("clinic", "shopping centre", "patient"). */
   cues: string[];
   /** The categories whose hits such a sentence makes refusals (entry and expulsion). */
   acts: string[];

@@ -484,27 +484,28 @@ describe('claims that blame a group (DOMAIN.md rule 5)', () => {
   });
 });
 
-describe('refusals at a place of care', () => {
+describe('refusals at a place of care or service', () => {
   it.each([
     ['turned back at a clinic', 'Vigilantes checked the papers of foreign nationals at a clinic in Soweto, and Zimbabwean migrants were turned back at the gate.', 'turned back', 'clinic'],
     ['patients ordered to leave', 'Vigilantes checked the papers of foreign nationals at the gate. Patients already in the waiting area were ordered to leave.', 'ordered to leave', 'Patients'],
+    ['refused entry to a shopping centre', 'Muslim women in headscarves said they had been refused entry to a shopping centre in Kazan.', 'refused entry', 'shopping centre'],
   ])('counts an entry or expulsion word as a refusal: %s', (_, text, act, place) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, act);
     expect(hit.counted).toBe(true);
     expect(hit.category).toBe('discrimination_refusal');
-    expect(hit.reason).toContain(`; at a place of care ("${place}"): discrimination_refusal`);
+    expect(hit.reason).toContain(`; at a place of care or service ("${place}"): discrimination_refusal`);
     expect(analysis.categories).not.toContain('deportation_entry_ban');
   });
 
-  it('leaves shared vocabulary at a place of care in its category', () => {
+  it('leaves shared vocabulary at a place of care or service in its category', () => {
     const analysis = analyzer.analyze({ text: 'Vigilantes checked the papers of foreign patients at a clinic. In recent years bans on migrants working in hospitals were introduced.' });
     const hit = hitFor(analysis, 'recent years bans');
     expect(hit.category).toBe('deportation_entry_ban');
     expect(hit.reason).toBe('shared vocabulary (weight 0)');
   });
 
-  it('leaves an expulsion told without a place of care as it is', () => {
+  it('leaves an expulsion told without a place of care or service as it is', () => {
     const analysis = analyzer.analyze({ text: 'Vigilantes checked the papers of foreign nationals at the gate. Zimbabwean migrants were later deported.' });
     expect(hitFor(analysis, 'deported').category).toBe('deportation_entry_ban');
     expect(analysis.categories).toContain('deportation_entry_ban');
