@@ -137,7 +137,8 @@ export interface PipelineDef {
   /**
    * Sent away from a clinic or a hospital, a patient is refused care, not expelled from a country:
    * a hit of one of `acts` (entry and expulsion words: "turned back", "ordered to leave") in a
-   * sentence that names one of the `cues` (a place of care or service, a patient) counts under `category`.
+   * sentence that names one of the `cues` (a place of care or service, a patient) counts under
+   * `category`.
    * `null` leaves such hits as they are. @default null
    */
   refusalPlaces: RefusalPlaces | null;
