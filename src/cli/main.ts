@@ -333,5 +333,16 @@ function handleError(error: unknown, io: Io): number {
 }
 
 function defaultIo(): Io {
+  process.stdout.on('error', exitOnClosedPipe);
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), clock: { now: () => new Date() } };
+}
+
+/**
+ * A reader that stops early (`xenoscope analyze --jsonl < texts.jsonl | head`) closes the pipe:
+ * stop quietly, as Unix tools do, rather than die on the next write with a stack trace. Whatever a
+ * command had stored is committed already. Any other error on stdout stays an error.
+ */
+function exitOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
 }

@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,24 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtureSite, startFixtureServer, type FixtureServer } from '../../src/fixture-site/index.js';
 import { runCli } from '../helpers/cli.js';
 import { siteConfigYaml } from '../helpers/crawl.js';
-
-const ROOT = process.cwd();
-
-function newestMtime(dir: string, ext: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, ext));
-    else if (entry.name.endsWith(ext)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function isDistStale(): boolean {
-  const dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'cli', 'main.js'))) return true;
-  return newestMtime(join(ROOT, 'src'), '.ts') > newestMtime(dist, '.js');
-}
+import { ensureDist, ROOT } from '../helpers/dist.js';
 
 /**
  * A crawler killed with SIGKILL mid-run loses nothing already committed and leaves no half-written
@@ -38,8 +21,7 @@ describe('a crawl killed with SIGKILL', () => {
   const site = loadFixtureSite();
 
   beforeAll(async () => {
-    // The child runs the compiled CLI, exactly as cron would; rebuild dist/ when src/ is newer.
-    if (isDistStale()) execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    ensureDist();
     server = await startFixtureServer({ port: 0 });
     dir = mkdtempSync(join(tmpdir(), 'xenoscope-kill-'));
     dbPath = join(dir, 'kill.db');
