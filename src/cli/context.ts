@@ -59,18 +59,24 @@ export function createContext(io: Io, global: GlobalOptions): Context {
   };
 }
 
-/** Reads stdin line by line without holding it all in memory. */
+/**
+ * Reads stdin line by line without holding it all in memory. Only the new chunk is searched for
+ * line ends, so a line longer than many chunks costs its length once, not once per chunk.
+ */
 export async function* readLines(stream: Readable): AsyncGenerator<string> {
   let buffered = '';
   stream.setEncoding('utf8');
   for await (const chunk of stream) {
+    const from = buffered.length;
     buffered += chunk as string;
-    let newline = buffered.indexOf('\n');
+    let start = 0;
+    let newline = buffered.indexOf('\n', from);
     while (newline >= 0) {
-      yield buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      newline = buffered.indexOf('\n');
+      yield buffered.slice(start, newline);
+      start = newline + 1;
+      newline = buffered.indexOf('\n', start);
     }
+    if (start > 0) buffered = buffered.slice(start);
   }
   if (buffered) yield buffered;
 }
