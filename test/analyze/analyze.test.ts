@@ -1156,6 +1156,10 @@ describe('what a target mention is', () => {
     ['allies', 'Moscow counts on its Central Asian allies.'],
     ['carriers', 'Uzbek carriers have cut flights to Moscow.'],
     ['an economy', 'The Tajik economy depends on money sent home.'],
+    ['universities', 'Thousands of foreign students are enrolled in Kyrgyz universities.'],
+    ['customs', 'A deputy said guests must respect Kyrgyz customs.'],
+    ['a law', 'Dual citizenship is allowed under Tajik law.'],
+    ['gas', 'Uzbek gas exports fell in March.'],
   ])('does not list a group for a people\'s word before what is no people: %s', (_, sentence) => {
     const analysis = analyzer.analyze({ text: `Police raided a dormitory of migrant workers and detained 40 people. ${sentence}` });
     expect(analysis.flagged).toBe(true);
