@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.40.0';
+export const ANALYZER_VERSION = '0.41.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -1038,7 +1038,7 @@ function markDoers(ctx: Context, field: TextField, tokens: TokenTable, categoryH
     for (const m of mentions) {
       // "anti-Syrian riots": a group named as what an act is against is never its doer.
       if (m.sentence !== s || m.hit.last > hit.first || !isLicensing(m) || (tokens.lower[m.hit.first] as string).startsWith('anti-')) continue;
-      if (!(isSubjectOf(tokens, m.hit, hit) && standsAsSubject(ctx, tokens, m.hit)) && !describesNamedSubject(tokens, m.hit, hit)) continue;
+      if (!(isSubjectOf(tokens, m.hit, hit) && (standsAsSubject(ctx, tokens, m.hit) || isParticipleAfter(tokens, m.hit, hit))) && !describesNamedSubject(tokens, m.hit, hit)) continue;
       if (claims.length > 0 && blamingCue(tokens, claims, m.hit, hit) !== null) continue;
       m.doerOf = surface(tokens, hit);
     }
@@ -1058,6 +1058,16 @@ function isSubjectOf(tokens: TokenTable, mention: LexiconHit, hit: LexiconHit): 
     if (!AGENT_GAP_POS.has(pos) && !(i === mention.last && pos === 'NOUN')) return false;
   }
   return true;
+}
+
+/**
+ * The act of `hit` is a present participle right after the group of `mention` or the noun it
+ * qualifies, which does it whatever governs the two: "a video showing Central Asian migrants
+ * attacking a schoolgirl".
+ */
+function isParticipleAfter(tokens: TokenTable, mention: LexiconHit, hit: LexiconHit): boolean {
+  const next = hit.first === mention.last || (hit.first === mention.last + 1 && tokens.pos[mention.last] === 'NOUN');
+  return next && tokens.pos[hit.first] === 'VERB' && (tokens.lower[hit.first] as string).endsWith('ing');
 }
 
 /** Prepositions that open a clause, before which a subject may stand: "after two men attacked…". */

@@ -518,6 +518,7 @@ describe('the doer of an act (DOMAIN.md rule 1)', () => {
     ['a group after a verb of speech', 'Witnesses said two Tajik men attacked a taxi driver in Moscow.', 'attacked', 'Tajik'],
     ['a group inside the description of a named person', 'Mohammed Idris, who came to the UK from Sudan as a refugee, stabbed his flatmate nine times, the court heard.', 'stabbed', 'from Sudan'],
     ['a headline in the present', 'Afghan asylum seeker stabs two in Aschaffenburg park', 'stabs', 'Afghan asylum seeker'],
+    ['a group before a present participle, as the object of another verb', 'Police said a video purporting to show Tajik migrants attacking a schoolgirl in a park had been filmed abroad.', 'attacking', 'Tajik'],
   ])('does not count an attack on others by %s', (_, text, act, doer) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, act);
@@ -539,6 +540,7 @@ describe('the doer of an act (DOMAIN.md rule 1)', () => {
     ['a passive', { text: 'Tajik migrants were beaten by a group of men in Moscow.' }, 'beaten', 'violence_attack', 'tajik'],
     ['a headline participle', { title: 'Uzbek workers attacked a day after concert hall shooting', text: 'The men were taken to hospital.' }, 'attacked', 'violence_attack', 'uzbek'],
     ['the group the act is done to, beside a doer group', { text: 'Kyrgyz youths attacked Tajik workers outside a hostel.' }, 'attacked', 'violence_attack', 'tajik'],
+    ['the object of a present participle', { text: 'A video showed local men beating Tajik workers outside a hostel.' }, 'beating', 'violence_attack', 'tajik'],
   ])('counts an act on the group when it is %s', (_, input, act, category, target) => {
     const analysis = analyzer.analyze(input);
     const hit = hitFor(analysis, act);
