@@ -871,6 +871,16 @@ describe('categories from the article context', () => {
     expect(analyzer.analyze({ text }).categories).toContain('deportation_entry_ban');
   });
 
+  it('does not report a deportation from the context of an article about forced conscription, where it is the threat', () => {
+    const pressure = 'Officers at the detention centre pressed Uzbek detainees to sign army contracts. One man said he was told he would be sent to the front. "Sign now, or you will be deported," an officer told him.';
+    const analysis = analyzer.analyze({ text: pressure });
+    expect(analysis.flagged).toBe(true);
+    expect(hitFor(analysis, 'deported').counted).toBe(false);
+    expect(analysis.categories).toEqual(['forced_conscription', 'raid_detention']);
+    // The deportation of the group counts, as ever.
+    expect(analyzer.analyze({ text: `${pressure} A court ordered the deportation of 12 Uzbek detainees.` }).categories).toContain('deportation_entry_ban');
+  });
+
   it('is off for a pipeline without contextCategoryWeight', () => {
     const off = createAnalyzer({ ...loadPipeline('xenophobia'), contextCategoryWeight: null });
     expect(off.analyze({ text }).categories).toEqual(['raid_detention']);
