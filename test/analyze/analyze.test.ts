@@ -1175,6 +1175,7 @@ describe('what a target mention is', () => {
     ['customs', 'A deputy said guests must respect Kyrgyz customs.'],
     ['a law', 'Dual citizenship is allowed under Tajik law.'],
     ['gas', 'Uzbek gas exports fell in March.'],
+    ['soil', 'It was the first match between the two national teams on Kyrgyz soil in four years.'],
   ])('does not list a group for a people\'s word before what is no people: %s', (_, sentence) => {
     const analysis = analyzer.analyze({ text: `Police raided a dormitory of migrant workers and detained 40 people. ${sentence}` });
     expect(analysis.flagged).toBe(true);
