@@ -262,7 +262,7 @@ const LEXEME_UPPER_WORD = 1 << 10;
 const LEXEME_ABBREVIATION = 1 << 11;
 /** A regular form of an asked-for lemma, if its POS is inflected (`Vocabulary.mayInflectAsked`). */
 const LEXEME_MAY_INFLECT = 1 << 12;
-/** Bears a plural -s (`isPlural`): its singular is in `LexemeMemo.singular`. */
+/** Bears a plural -s (`isPlural`): its singular is in `LexemeMemo.strings`. */
 const LEXEME_PLURAL = 1 << 13;
 /** Its singular may start a lexicon phrase. */
 const LEXEME_SINGULAR_STARTS_PHRASE = 1 << 14;
@@ -274,51 +274,65 @@ const LEXEME_OPENING_QUOTE = 1 << 18;
 const LEXEME_CLOSING_QUOTE = 1 << 19;
 /** A form of "be" or "get" that makes a passive (`PASSIVE_AUXILIARIES`). */
 const LEXEME_PASSIVE_AUXILIARY = 1 << 20;
-/** A regular past participle of a verb a lexicon phrase may start with: the verb is in `LexemeMemo.participleVerb`. */
+/** A regular past participle of a verb a lexicon phrase may start with: the verb is in `LexemeMemo.strings`. */
 const LEXEME_PARTICIPLE = 1 << 21;
+
+/** `LexemeMemo.numbers` per lexeme, and where each stands. */
+const LEXEME_NUMBERS = 2;
+const NUMBER_FACTS = 0;
+const NUMBER_LEMMA_KEY = 1;
+/** `LexemeMemo.strings` per lexeme, and where each stands. */
+const LEXEME_STRINGS = 5;
+const STRING_VALUE = 0;
+const STRING_LOWER = 1;
+const STRING_SINGULAR = 2;
+const STRING_LEMMA = 3;
+const STRING_PARTICIPLE_VERB = 4;
 
 /**
  * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
  * the lexeme's number in wink's cache: most tokens of a text were met in earlier texts, and
  * reading a number's facts costs less than lowercasing the word and looking it up again. It grows
- * with wink's cache, which keeps every word it meets: a few bytes and three strings per word.
+ * with wink's cache, which keeps every word it meets: a few bytes and four strings per word.
  */
 class LexemeMemo {
   readonly #vocabulary: Vocabulary;
-  /** `LEXEME_*` facts by lexeme number; 0 while unknown. */
-  facts = new Int32Array(0);
-  /** Lowercase forms and plural stems by lexeme number. */
-  readonly lower: string[] = [];
-  readonly singular: string[] = [];
-  /** The verb of a lexeme with `LEXEME_PARTICIPLE` ("harassed" → "harass"). */
-  readonly participleVerb: string[] = [];
   /**
-   * The lowercase lemma wink last gave each lexeme, and for which POS (`LEMMA_*`; 0: none): a word
-   * mostly comes with one POS, and the lemma of a POS does not change.
+   * By lexeme number, `LEXEME_NUMBERS` numbers from `id * LEXEME_NUMBERS`: the `LEXEME_*` facts (0
+   * while unknown) and the `LEMMA_*` key of the kept lemma. A text's lexemes are scattered over
+   * wink's whole lexicon, which wink's reading of the text has just pushed out of the processor's
+   * caches: with a lexeme's numbers side by side, and its strings side by side in `strings`, a token
+   * costs two reads of memory far apart where a column per fact (and wink's list of values) cost
+   * up to seven.
    */
-  lemmaKey = new Int32Array(0);
-  readonly lemma: string[] = [];
+  numbers = new Int32Array(0);
+  /**
+   * By lexeme number, `LEXEME_STRINGS` strings from `id * LEXEME_STRINGS` ("" while unknown): the
+   * lexeme as written, its lowercase form, its plural stem, the lowercase lemma wink last gave it
+   * (for the POS its `LEMMA_*` key says: a word mostly comes with one POS, and the lemma of a POS
+   * does not change), and the verb of a lexeme with `LEXEME_PARTICIPLE` ("harassed" → "harass").
+   */
+  readonly strings: string[] = [];
 
   constructor(vocabulary: Vocabulary) {
     this.#vocabulary = vocabulary;
   }
 
-  /** Makes room for lexeme numbers below `size`. */
-  reserve(size: number): void {
-    if (size <= this.facts.length) return;
-    const facts = new Int32Array(Math.max(size, this.facts.length * 2));
-    facts.set(this.facts);
-    this.facts = facts;
-    const lemmaKey = new Int32Array(facts.length);
-    lemmaKey.set(this.lemmaKey);
-    this.lemmaKey = lemmaKey;
-    // Filled in order, so the arrays stay packed.
-    for (let k = this.lower.length; k < facts.length; k++) {
-      this.lower.push('');
-      this.singular.push('');
-      this.participleVerb.push('');
-      this.lemma.push('');
-    }
+  /** How many lexeme numbers there is room for. */
+  get capacity(): number {
+    return this.numbers.length / LEXEME_NUMBERS;
+  }
+
+  /** Makes room for lexeme numbers below `size`; returns the new capacity. */
+  reserve(size: number): number {
+    const known = this.capacity;
+    if (size <= known) return known;
+    const numbers = new Int32Array(Math.max(size, known * 2) * LEXEME_NUMBERS);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+    // Filled in order, so the array stays packed.
+    for (let k = this.strings.length; k < (numbers.length / LEXEME_NUMBERS) * LEXEME_STRINGS; k++) this.strings.push('');
+    return this.capacity;
   }
 
   /** Works out and keeps the facts of lexeme `id`, written `value`. */
@@ -338,16 +352,16 @@ class LexemeMemo {
       const singular = low.slice(0, -1);
       facts |= LEXEME_PLURAL;
       if ((vocabulary.bits(singular) & WORD_STARTS_PHRASE) !== 0) facts |= LEXEME_SINGULAR_STARTS_PHRASE;
-      this.singular[id] = singular;
+      this.strings[id * LEXEME_STRINGS + STRING_SINGULAR] = singular;
     }
     if (PASSIVE_AUXILIARIES.has(low)) facts |= LEXEME_PASSIVE_AUXILIARY;
     const verb = low.endsWith('ed') ? participleVerb(low, vocabulary) : null;
     if (verb !== null) {
       facts |= LEXEME_PARTICIPLE;
-      this.participleVerb[id] = verb;
+      this.strings[id * LEXEME_STRINGS + STRING_PARTICIPLE_VERB] = verb;
     }
-    this.lower[id] = low;
-    this.facts[id] = facts;
+    this.strings[id * LEXEME_STRINGS + STRING_LOWER] = low;
+    this.numbers[id * LEXEME_NUMBERS + NUMBER_FACTS] = facts;
     return facts;
   }
 }
@@ -364,7 +378,7 @@ function lexemeScratch(n: number): Int32Array {
   return lexemeColumn;
 }
 
-/** `LexemeMemo.lemmaKey`: the POS number + 1 the kept lemma is for, and whether the lemma may start a lexicon phrase. */
+/** A lexeme's `LexemeMemo` lemma key: the POS number + 1 the kept lemma is for, and whether the lemma may start a lexicon phrase. */
 const LEMMA_POS = 0xff;
 const LEMMA_STARTS_PHRASE = 0x100;
 
@@ -612,18 +626,21 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const numbers = raw.tokens;
     const cache = raw.cache;
     const names = posNames(cache);
-    let size = 0;
+    lexemes = vocabulary.lexemesOf(cache);
+    const strings = lexemes.strings;
+    let capacity = lexemes.capacity;
     for (let i = 0, k = 0; i < n; i++, k += RAW_TOKEN_SIZE) {
       const id = numbers[k] as number;
       lexeme[i] = id;
-      if (id >= size) size = id + 1;
-      value[i] = cache.value(id);
+      if (id >= capacity) capacity = lexemes.reserve(id + 1);
+      // The value is kept beside the lexeme's other strings, which the pass reads next.
+      let v = strings[id * LEXEME_STRINGS + STRING_VALUE] as string;
+      if (v === '') strings[id * LEXEME_STRINGS + STRING_VALUE] = v = cache.value(id);
+      value[i] = v;
       const tag = posNumber(numbers[k + 2] as number);
       pos[i] = names[tag] as string;
       lemmaKey[i] = (numbers[k + 1] as number) >= MIN_EXPANSION ? 0 : tag + 1;
     }
-    lexemes = vocabulary.lexemesOf(cache);
-    lexemes.reserve(size);
   } else {
     value = tokens.out(its.value) as string[];
     pos = tokens.out(its.pos) as string[];
@@ -642,7 +659,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
   const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
   const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(n);
-  const { facts: lexemeFacts, lower: lexemeLower, singular: lexemeSingular, participleVerb: lexemeParticipleVerb, lemmaKey: lexemeLemmaKey, lemma: lexemeLemma } = lexemes;
+  const { numbers: lexemeNumbers, strings: lexemeStrings } = lexemes;
 
   const lower = new Array<string>(n);
   const singular = new Array<string>(n);
@@ -686,9 +703,11 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const v = value[i] as string;
     const tag = pos[i] as string;
     const id = lexeme[i] as number;
-    let facts = lexemeFacts[id] as number;
+    const numbersAt = id * LEXEME_NUMBERS;
+    const stringsAt = id * LEXEME_STRINGS;
+    let facts = lexemeNumbers[numbersAt + NUMBER_FACTS] as number;
     if (facts === 0) facts = lexemes.learn(id, v);
-    const low = lexemeLower[id] as string;
+    const low = lexemeStrings[stringsAt + STRING_LOWER] as string;
     lower[i] = low;
     const isWord = tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM';
     // One lookup per form serves the lemma choice, the clause pass, the lexicon scan and the name
@@ -705,16 +724,16 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
     } else if (isWord && ((lowBits & WORD_IRREGULAR) !== 0 || ((facts & LEXEME_MAY_INFLECT) !== 0 && isInflectedPos(tag)) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) {
       const key = lemmaKey[i] as number;
-      const kept = lexemeLemmaKey[id] as number;
+      const kept = lexemeNumbers[numbersAt + NUMBER_LEMMA_KEY] as number;
       if (key !== 0 && (kept & LEMMA_POS) === key) {
-        lemLow = lexemeLemma[id] as string;
+        lemLow = lexemeStrings[stringsAt + STRING_LEMMA] as string;
         lemmaStartsPhrase = (kept & LEMMA_STARTS_PHRASE) !== 0;
       } else {
         lemLow = lowerLemma(lemmaOf(i), v, low);
         lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
         if (key !== 0) {
-          lexemeLemmaKey[id] = lemmaStartsPhrase ? key | LEMMA_STARTS_PHRASE : key;
-          lexemeLemma[id] = lemLow;
+          lexemeNumbers[numbersAt + NUMBER_LEMMA_KEY] = lemmaStartsPhrase ? key | LEMMA_STARTS_PHRASE : key;
+          lexemeStrings[stringsAt + STRING_LEMMA] = lemLow;
         }
       }
     }
@@ -723,13 +742,13 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     // one that is no adjective of the noun after it (after "be" or "get", before a verb's particle,
     // or right after its subject) reads as its verb; "a limited number" keeps its adjective.
     if ((facts & LEXEME_PARTICIPLE) !== 0 && lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && (afterPassiveAuxiliary || PHRASAL_PARTICLES.has(value[i + 1] as string) || SUBJECT_POS.has(pos[i - 1] as string))))) {
-      lemLow = lexemeParticipleVerb[id] as string;
+      lemLow = lexemeStrings[stringsAt + STRING_PARTICIPLE_VERB] as string;
       lemmaStartsPhrase = true;
     }
     lemma[i] = lemLow;
     if (isWord && tag !== 'ADV' && tag !== 'PART') afterPassiveAuxiliary = (facts & LEXEME_PASSIVE_AUXILIARY) !== 0;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSingular[id] as string) : '';
+    const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeStrings[stringsAt + STRING_SINGULAR] as string) : '';
     singular[i] = sing;
     const isCapitalized = (facts & LEXEME_CAPITALIZED) !== 0;
     capitalized[i] = isCapitalized ? 1 : 0;
