@@ -9,7 +9,7 @@ import { findEntities, NAME_LEMMAS, NAME_VOCABULARY, type EntitySpan } from './e
 import { irregularForms } from './irregular.js';
 import { SAMPLE_CHARS, detectLanguage } from './language.js';
 import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
-import { readFields, Vocabulary, type TokenTable } from './tokens.js';
+import { readFields, TokenScratch, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
 export const ANALYZER_VERSION = '0.41.0';
@@ -179,6 +179,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
     placeTerms: new Set(pipeline.placeTerms.map((w) => w.toLowerCase())),
     stateNames: stateNames(lexicon),
+    scratch: new TokenScratch(),
   };
   return { pipeline, analyze: (input) => analyzeWith(context, input) };
 }
@@ -208,6 +209,11 @@ interface Context {
   placeTerms: ReadonlySet<string>;
   /** A group's "citizen of <country>" term by the country's name and the people's adjective (`stateNames`). */
   stateNames: ReadonlyMap<string, LexiconEntry>;
+  /**
+   * The token tables' columns, filled again for each article: an analysis keeps strings and
+   * numbers read from its tables, never the tables, so they are free once `analyze` returns.
+   */
+  scratch: TokenScratch;
 }
 
 /** Words that join the countries of a list ("from Somalia, Ethiopia and Malawi") or the groups before a head ("Tajik and Uzbek embassies"). */
@@ -483,7 +489,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   // as absent, and offsets are mapped back to the input's.
   const title = input.title ? visibleText(input.title) : null;
   const text = visibleText(input.text);
-  const { fields, midCapitals } = readFields(ctx.nlp, title?.text ?? null, withoutLinkLines(text.text), ctx.vocabulary);
+  const { fields, midCapitals } = readFields(ctx.nlp, title?.text ?? null, withoutLinkLines(text.text), ctx.vocabulary, ctx.scratch);
   const entities = findEntities(fields, midCapitals);
 
   const titleEntities: EntitySpan[] = [];

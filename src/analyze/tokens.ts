@@ -485,14 +485,15 @@ const FIELD_JOINER = '\n\n';
 /**
  * Reads an article's text and title with one `readDoc` and returns a table per field, title first.
  * The title is read after the text ("text\n\ntitle") so only the title's few tokens need their
- * offsets, sentence numbers and token indices shifted back.
+ * offsets, sentence numbers and token indices shifted back. With `scratch`, the tables hold its
+ * columns (`TokenScratch`).
  */
-export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary): DocumentTokens {
+export function readFields(nlp: WinkMethods, title: string | null, text: string, vocabulary: Vocabulary, scratch: TokenScratch | null = null): DocumentTokens {
   const midCapitals: string[] = [];
-  if (!title) return { fields: [{ field: 'text', tokens: readTokens(nlp, text, vocabulary, midCapitals) }], midCapitals };
+  if (!title) return { fields: [{ field: 'text', tokens: readTokens(nlp, text, vocabulary, midCapitals, scratch) }], midCapitals };
   const titleOffset = text.length + FIELD_JOINER.length;
   // Array join builds one flat string; `+` would build a rope that every later character read walks.
-  const whole = readTokens(nlp, [text, title].join(FIELD_JOINER), vocabulary, midCapitals);
+  const whole = readTokens(nlp, [text, title].join(FIELD_JOINER), vocabulary, midCapitals, scratch);
   const n = whole.value.length;
   // The title's first token: the first word at or past the title's offset (the joiner is a space token).
   // Offsets only grow, so a binary search finds it.
@@ -589,7 +590,37 @@ function truncate(t: TokenTable, text: string, to: number, endSentence: number):
 }
 
 /**
+ * Columns that token passes fill again and again instead of allocating their own: the string
+ * columns and the buffer of the numeric ones. A caller that reads one document at a time and keeps
+ * nothing of its tables once done with it (the analyzer) keeps one and passes it to every pass; the
+ * tables of a pass are then valid until the next pass given the same scratch.
+ */
+export class TokenScratch {
+  readonly value: string[] = [];
+  readonly pos: string[] = [];
+  readonly lower: string[] = [];
+  readonly lemma: string[] = [];
+  readonly singular: string[] = [];
+  buffer = new ArrayBuffer(0);
+}
+
+/** A string column of `n` tokens: `reused`, refilled by the pass, or a new one. */
+function stringColumn(reused: string[] | undefined, n: number): string[] {
+  if (reused === undefined) return new Array<string>(n);
+  reused.length = n;
+  return reused;
+}
+
+/** A buffer of at least `bytes` for the numeric columns: the scratch's, grown as needed, or a new one. */
+function numericBuffer(scratch: TokenScratch | null, bytes: number): ArrayBuffer {
+  if (scratch === null) return new ArrayBuffer(bytes);
+  if (scratch.buffer.byteLength < bytes) scratch.buffer = new ArrayBuffer(Math.max(bytes, scratch.buffer.byteLength * 2));
+  return scratch.buffer;
+}
+
+/**
  * Tokenizes `text` and fills a `TokenTable`; lowercase forms of mid-sentence capitals go to `midCapitals`.
+ * With `scratch`, the table's columns are the scratch's (`TokenScratch`).
  * 1. One `readDoc`; values, POS and lexeme numbers read from wink's own token data (reading them
  *    out through wink's API costs a tenth of the pass); lemmas of the words that may need one.
  *    What a lexeme alone decides (lowercase form, vocabulary bits, capitals, plural stem, what
@@ -607,7 +638,7 @@ function truncate(t: TokenTable, text: string, to: number, endSentence: number):
  *    - for the entity pass: capitalization, name candidates, each sentence's line kind (prose,
  *      all-caps headline, table row) from its counts of capitals, words, figures and verbs.
  */
-export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabulary, midCapitals: string[] = []): TokenTable {
+export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabulary, midCapitals: string[] = [], scratch: TokenScratch | null = null): TokenTable {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -621,8 +652,8 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   let pos: string[];
   let lexemes: LexemeMemo;
   if (raw !== null) {
-    value = new Array<string>(n);
-    pos = new Array<string>(n);
+    value = stringColumn(scratch?.value, n);
+    pos = stringColumn(scratch?.pos, n);
     const numbers = raw.tokens;
     const cache = raw.cache;
     const names = posNames(cache);
@@ -658,13 +689,13 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   }
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
   const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
-  const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : new Array<string>(n);
+  const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : stringColumn(scratch?.lemma, n);
   const { numbers: lexemeNumbers, strings: lexemeStrings } = lexemes;
 
-  const lower = new Array<string>(n);
-  const singular = new Array<string>(n);
-  // One buffer for every numeric column: one allocation instead of eight.
-  const buffer = new ArrayBuffer(n * (5 * Int32Array.BYTES_PER_ELEMENT + 3));
+  const lower = stringColumn(scratch?.lower, n);
+  const singular = stringColumn(scratch?.singular, n);
+  // One buffer for every numeric column: one allocation instead of eight, or none.
+  const buffer = numericBuffer(scratch, n * (5 * Int32Array.BYTES_PER_ELEMENT + 3));
   const start = new Int32Array(buffer, 0, n);
   const end = new Int32Array(buffer, 4 * n, n);
   const sentenceOf = new Int32Array(buffer, 8 * n, n);
@@ -698,6 +729,9 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // its state in locals, not in closures, so the engine can hold it in registers.
   const quotes: number[] = [];
   quoteEnd.fill(-1);
+  // A reused buffer holds the last text's marks; the pass sets only the marks that are on.
+  inQuote.fill(0);
+  nameCandidate.fill(0);
 
   for (let i = 0; i < n; i++) {
     const v = value[i] as string;
