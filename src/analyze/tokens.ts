@@ -262,7 +262,7 @@ const LEXEME_UPPER_WORD = 1 << 10;
 const LEXEME_ABBREVIATION = 1 << 11;
 /** A regular form of an asked-for lemma, if its POS is inflected (`Vocabulary.mayInflectAsked`). */
 const LEXEME_MAY_INFLECT = 1 << 12;
-/** Bears a plural -s (`isPlural`): its singular is in `LexemeMemo.strings`. */
+/** Bears a plural -s (`isPlural`): its singular is in `LexemeMemo.slots`. */
 const LEXEME_PLURAL = 1 << 13;
 /** Its singular may start a lexicon phrase. */
 const LEXEME_SINGULAR_STARTS_PHRASE = 1 << 14;
@@ -274,45 +274,40 @@ const LEXEME_OPENING_QUOTE = 1 << 18;
 const LEXEME_CLOSING_QUOTE = 1 << 19;
 /** A form of "be" or "get" that makes a passive (`PASSIVE_AUXILIARIES`). */
 const LEXEME_PASSIVE_AUXILIARY = 1 << 20;
-/** A regular past participle of a verb a lexicon phrase may start with: the verb is in `LexemeMemo.strings`. */
+/** A regular past participle of a verb a lexicon phrase may start with: the verb is in `LexemeMemo.slots`. */
 const LEXEME_PARTICIPLE = 1 << 21;
 
-/** `LexemeMemo.numbers` per lexeme, and where each stands. */
-const LEXEME_NUMBERS = 2;
-const NUMBER_FACTS = 0;
-const NUMBER_LEMMA_KEY = 1;
-/** `LexemeMemo.strings` per lexeme, and where each stands. */
-const LEXEME_STRINGS = 5;
-const STRING_VALUE = 0;
-const STRING_LOWER = 1;
-const STRING_SINGULAR = 2;
-const STRING_LEMMA = 3;
-const STRING_PARTICIPLE_VERB = 4;
+/** `LexemeMemo.slots` per lexeme, and what each holds. */
+const LEXEME_SLOTS = 7;
+/** The `LEXEME_*` facts; 0 while unknown. */
+const SLOT_FACTS = 0;
+const SLOT_VALUE = 1;
+const SLOT_LOWER = 2;
+/** The `LEMMA_*` key of the kept lemma. */
+const SLOT_LEMMA_KEY = 3;
+const SLOT_LEMMA = 4;
+const SLOT_SINGULAR = 5;
+const SLOT_PARTICIPLE_VERB = 6;
 
 /**
  * What the token pass works out about a lexeme (a token as written) whatever its context, kept by
  * the lexeme's number in wink's cache: most tokens of a text were met in earlier texts, and
  * reading a number's facts costs less than lowercasing the word and looking it up again. It grows
- * with wink's cache, which keeps every word it meets: a few bytes and four strings per word.
+ * with wink's cache, which keeps every word it meets: a few numbers and five strings per word.
  */
 class LexemeMemo {
   readonly #vocabulary: Vocabulary;
   /**
-   * By lexeme number, `LEXEME_NUMBERS` numbers from `id * LEXEME_NUMBERS`: the `LEXEME_*` facts (0
-   * while unknown) and the `LEMMA_*` key of the kept lemma. A text's lexemes are scattered over
-   * wink's whole lexicon, which wink's reading of the text has just pushed out of the processor's
-   * caches: with a lexeme's numbers side by side, and its strings side by side in `strings`, a token
-   * costs two reads of memory far apart where a column per fact (and wink's list of values) cost
-   * up to seven.
+   * By lexeme number, `LEXEME_SLOTS` slots from `id * LEXEME_SLOTS` (`SLOT_*`): the `LEXEME_*`
+   * facts, the lexeme as written, its lowercase form, the lowercase lemma wink last gave it and for
+   * which POS (its `LEMMA_*` key: a word mostly comes with one POS, and the lemma of a POS does not
+   * change), its plural stem, and the verb of a lexeme with `LEXEME_PARTICIPLE` ("harassed" →
+   * "harass"); "" or 0 while unknown. A text's lexemes are scattered over wink's whole lexicon,
+   * which wink's reading of the text has just pushed out of the processor's caches: with all a
+   * lexeme's slots side by side, a token costs one read of memory far apart where a column per
+   * fact (and wink's list of values) cost up to seven.
    */
-  numbers = new Int32Array(0);
-  /**
-   * By lexeme number, `LEXEME_STRINGS` strings from `id * LEXEME_STRINGS` ("" while unknown): the
-   * lexeme as written, its lowercase form, its plural stem, the lowercase lemma wink last gave it
-   * (for the POS its `LEMMA_*` key says: a word mostly comes with one POS, and the lemma of a POS
-   * does not change), and the verb of a lexeme with `LEXEME_PARTICIPLE` ("harassed" → "harass").
-   */
-  readonly strings: string[] = [];
+  readonly slots: (string | number)[] = [];
 
   constructor(vocabulary: Vocabulary) {
     this.#vocabulary = vocabulary;
@@ -320,18 +315,15 @@ class LexemeMemo {
 
   /** How many lexeme numbers there is room for. */
   get capacity(): number {
-    return this.numbers.length / LEXEME_NUMBERS;
+    return this.slots.length / LEXEME_SLOTS;
   }
 
   /** Makes room for lexeme numbers below `size`; returns the new capacity. */
   reserve(size: number): number {
     const known = this.capacity;
     if (size <= known) return known;
-    const numbers = new Int32Array(Math.max(size, known * 2) * LEXEME_NUMBERS);
-    numbers.set(this.numbers);
-    this.numbers = numbers;
     // Filled in order, so the array stays packed.
-    for (let k = this.strings.length; k < (numbers.length / LEXEME_NUMBERS) * LEXEME_STRINGS; k++) this.strings.push('');
+    for (let k = known; k < Math.max(size, known * 2); k++) this.slots.push(0, '', '', 0, '', '', '');
     return this.capacity;
   }
 
@@ -352,16 +344,16 @@ class LexemeMemo {
       const singular = low.slice(0, -1);
       facts |= LEXEME_PLURAL;
       if ((vocabulary.bits(singular) & WORD_STARTS_PHRASE) !== 0) facts |= LEXEME_SINGULAR_STARTS_PHRASE;
-      this.strings[id * LEXEME_STRINGS + STRING_SINGULAR] = singular;
+      this.slots[id * LEXEME_SLOTS + SLOT_SINGULAR] = singular;
     }
     if (PASSIVE_AUXILIARIES.has(low)) facts |= LEXEME_PASSIVE_AUXILIARY;
     const verb = low.endsWith('ed') ? participleVerb(low, vocabulary) : null;
     if (verb !== null) {
       facts |= LEXEME_PARTICIPLE;
-      this.strings[id * LEXEME_STRINGS + STRING_PARTICIPLE_VERB] = verb;
+      this.slots[id * LEXEME_SLOTS + SLOT_PARTICIPLE_VERB] = verb;
     }
-    this.strings[id * LEXEME_STRINGS + STRING_LOWER] = low;
-    this.numbers[id * LEXEME_NUMBERS + NUMBER_FACTS] = facts;
+    this.slots[id * LEXEME_SLOTS + SLOT_LOWER] = low;
+    this.slots[id * LEXEME_SLOTS + SLOT_FACTS] = facts;
     return facts;
   }
 }
@@ -658,15 +650,15 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const cache = raw.cache;
     const names = posNames(cache);
     lexemes = vocabulary.lexemesOf(cache);
-    const strings = lexemes.strings;
+    const slots = lexemes.slots;
     let capacity = lexemes.capacity;
     for (let i = 0, k = 0; i < n; i++, k += RAW_TOKEN_SIZE) {
       const id = numbers[k] as number;
       lexeme[i] = id;
       if (id >= capacity) capacity = lexemes.reserve(id + 1);
-      // The value is kept beside the lexeme's other strings, which the pass reads next.
-      let v = strings[id * LEXEME_STRINGS + STRING_VALUE] as string;
-      if (v === '') strings[id * LEXEME_STRINGS + STRING_VALUE] = v = cache.value(id);
+      // The value is kept beside what the pass reads of the lexeme next.
+      let v = slots[id * LEXEME_SLOTS + SLOT_VALUE] as string;
+      if (v === '') slots[id * LEXEME_SLOTS + SLOT_VALUE] = v = cache.value(id);
       value[i] = v;
       const tag = posNumber(numbers[k + 2] as number);
       pos[i] = names[tag] as string;
@@ -690,7 +682,7 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
   // Lemmas on demand where the vocabulary tells which words need one; else all of them, read out.
   const lemmaOf = vocabulary.readsAllLemmas ? null : lemmasOf(nlp, tokens, raw);
   const lemma = lemmaOf === null ? (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]) : stringColumn(scratch?.lemma, n);
-  const { numbers: lexemeNumbers, strings: lexemeStrings } = lexemes;
+  const lexemeSlots = lexemes.slots;
 
   const lower = stringColumn(scratch?.lower, n);
   const singular = stringColumn(scratch?.singular, n);
@@ -737,11 +729,10 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     const v = value[i] as string;
     const tag = pos[i] as string;
     const id = lexeme[i] as number;
-    const numbersAt = id * LEXEME_NUMBERS;
-    const stringsAt = id * LEXEME_STRINGS;
-    let facts = lexemeNumbers[numbersAt + NUMBER_FACTS] as number;
+    const slot = id * LEXEME_SLOTS;
+    let facts = lexemeSlots[slot + SLOT_FACTS] as number;
     if (facts === 0) facts = lexemes.learn(id, v);
-    const low = lexemeStrings[stringsAt + STRING_LOWER] as string;
+    const low = lexemeSlots[slot + SLOT_LOWER] as string;
     lower[i] = low;
     const isWord = tag !== 'PUNCT' && tag !== 'SPACE' && tag !== 'NUM' && tag !== 'SYM';
     // One lookup per form serves the lemma choice, the clause pass, the lexicon scan and the name
@@ -758,16 +749,16 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
       lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
     } else if (isWord && ((lowBits & WORD_IRREGULAR) !== 0 || ((facts & LEXEME_MAY_INFLECT) !== 0 && isInflectedPos(tag)) || (v.length <= MAX_CONTRACTION_PART && isContraction(value, i)))) {
       const key = lemmaKey[i] as number;
-      const kept = lexemeNumbers[numbersAt + NUMBER_LEMMA_KEY] as number;
+      const kept = lexemeSlots[slot + SLOT_LEMMA_KEY] as number;
       if (key !== 0 && (kept & LEMMA_POS) === key) {
-        lemLow = lexemeStrings[stringsAt + STRING_LEMMA] as string;
+        lemLow = lexemeSlots[slot + SLOT_LEMMA] as string;
         lemmaStartsPhrase = (kept & LEMMA_STARTS_PHRASE) !== 0;
       } else {
         lemLow = lowerLemma(lemmaOf(i), v, low);
         lemmaStartsPhrase = lemLow !== low && (vocabulary.bits(lemLow) & WORD_STARTS_PHRASE) !== 0;
         if (key !== 0) {
-          lexemeNumbers[numbersAt + NUMBER_LEMMA_KEY] = lemmaStartsPhrase ? key | LEMMA_STARTS_PHRASE : key;
-          lexemeStrings[stringsAt + STRING_LEMMA] = lemLow;
+          lexemeSlots[slot + SLOT_LEMMA_KEY] = lemmaStartsPhrase ? key | LEMMA_STARTS_PHRASE : key;
+          lexemeSlots[slot + SLOT_LEMMA] = lemLow;
         }
       }
     }
@@ -776,13 +767,13 @@ export function readTokens(nlp: WinkMethods, text: string, vocabulary: Vocabular
     // one that is no adjective of the noun after it (after "be" or "get", before a verb's particle,
     // or right after its subject) reads as its verb; "a limited number" keeps its adjective.
     if ((facts & LEXEME_PARTICIPLE) !== 0 && lemLow === low && (tag === 'NOUN' || (tag === 'ADJ' && (afterPassiveAuxiliary || PHRASAL_PARTICLES.has(value[i + 1] as string) || SUBJECT_POS.has(pos[i - 1] as string))))) {
-      lemLow = lexemeStrings[stringsAt + STRING_PARTICIPLE_VERB] as string;
+      lemLow = lexemeSlots[slot + SLOT_PARTICIPLE_VERB] as string;
       lemmaStartsPhrase = true;
     }
     lemma[i] = lemLow;
     if (isWord && tag !== 'ADV' && tag !== 'PART') afterPassiveAuxiliary = (facts & LEXEME_PASSIVE_AUXILIARY) !== 0;
     // wink leaves unknown plurals and proper-noun plurals as written ("gastarbeiters", "Tajiks").
-    const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeStrings[stringsAt + STRING_SINGULAR] as string) : '';
+    const sing = (facts & LEXEME_PLURAL) !== 0 && (tag === 'PROPN' || lemLow === low) ? (lexemeSlots[slot + SLOT_SINGULAR] as string) : '';
     singular[i] = sing;
     const isCapitalized = (facts & LEXEME_CAPITALIZED) !== 0;
     capitalized[i] = isCapitalized ? 1 : 0;
