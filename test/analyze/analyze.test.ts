@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION, createAnalyzer } from '../../src/analyze/index.js';
 import { loadPipeline } from '../../src/config/pipeline.js';
 import type { Analysis, TermMatch } from '../../src/model/index.js';
+import { readLabelledSet, type LabelledArticle } from '../helpers/labelled-set.js';
 
 const analyzer = createAnalyzer(loadPipeline('xenophobia'));
 
@@ -1255,5 +1256,22 @@ describe('what a target mention is', () => {
   it('explains an accident hit', () => {
     const hit = analyzer.analyze({ text: 'A minibus crash kills six Uzbek workers on a highway.' }).matches.find((m) => m.kind === 'category' && m.text === 'kills');
     expect(hit?.reason).toBe('concerns an accident or incident ("crash" in the sentence)');
+  });
+});
+
+describe('consecutive analyses', () => {
+  // The analyzer refills one set of token columns for every article: an analysis keeps none of them,
+  // and nothing of one article's columns is left for the next, whatever their lengths.
+  it("keep nothing of each other: the same articles read in opposite orders give the same analyses", () => {
+    const articles = readLabelledSet('fixtures/eval/analysis.jsonl').slice(0, 40);
+    const forward = createAnalyzer(loadPipeline('xenophobia'));
+    const backward = createAnalyzer(loadPipeline('xenophobia'));
+    const read = (analyzer: ReturnType<typeof createAnalyzer>, a: LabelledArticle) => analyzer.analyze({ title: a.title, text: a.text });
+    const ahead = articles.map((a) => read(forward, a));
+    const behind = [...articles].reverse().map((a) => read(backward, a)).reverse();
+    // Serializing reads the lazily written reasons too, long after each article was read.
+    const plain = (analyses: Analysis[]) => analyses.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
+    expect(plain(ahead)).toEqual(plain(behind));
+    expect(ahead.filter((a) => a.flagged).length).toBeGreaterThan(10);
   });
 });
