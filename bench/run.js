@@ -19,7 +19,8 @@ const benches = readdirSync(benchDir)
 let failed = 0;
 for (const name of benches) {
   console.log(`\n# ${name}`);
-  const result = spawnSync(process.execPath, [join(benchDir, name)], { stdio: 'inherit' });
+  // --expose-gc: a bench may start each measurement on a clean heap.
+  const result = spawnSync(process.execPath, ['--expose-gc', join(benchDir, name)], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 if (benches.length === 0) console.log('bench: no bench/*.bench.js files');
