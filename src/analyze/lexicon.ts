@@ -16,23 +16,32 @@ export interface LexiconEntry {
   group: string;
   term: PipelineTerm;
   keys: string[][];
+  /** `term.pos` and `keys.length`, read where the entry is tried: the scan does not visit `term` and `keys` for entries it rejects. */
+  pos: string | null;
+  words: number;
+  /** For each word, whether all its keys are skippable ("the"): it stands for any or none of them. */
+  optional: boolean[];
   /** Position in the pipeline, to break ties between equally long phrases. */
   order: number;
   /** Scratch mark used while scanning. */
   seenAt: number;
 }
 
-/** The entries that start with one key: one-word entries, and longer ones by their second word's keys. */
+/**
+ * The entries that start with one key: one-word entries, and longer ones by their second word's keys.
+ * A kind of entry the key starts none of is null, not empty: the scan reaches a node at each phrase
+ * start, and a null is answered from the node itself, without a visit to a list or map elsewhere in memory.
+ */
 interface KeyNode {
-  singles: LexiconEntry[];
-  bySecondKey: Map<string, LexiconEntry[]>;
+  singles: LexiconEntry[] | null;
+  bySecondKey: Map<string, LexiconEntry[]> | null;
   /** Two-word phrases whose second word may be skipped ("get the"): tried at every start of the first. */
-  skippedSecond: LexiconEntry[];
+  skippedSecond: LexiconEntry[] | null;
   /**
    * Longer phrases whose second word may be skipped ("repatriate the body", "from the Philippines"),
    * by the keys of their third word, which stands right after the first or after one skippable word.
    */
-  skippedSecondByThird: Map<string, LexiconEntry[]>;
+  skippedSecondByThird: Map<string, LexiconEntry[]> | null;
 }
 
 /** A phrase found in a token table: tokens [first, last). */
@@ -81,15 +90,21 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     const keys = values.map((v, i) => [...new Set([v.toLowerCase(), (lemmas[i] ?? v).toLowerCase()])]);
     if (keys.length === 0) return;
     for (const forms of keys) for (const key of forms) allKeys.add(key);
-    const entry: LexiconEntry = { kind, group, term, keys, order: order++, seenAt: 0 };
+    const optional = keys.map((forms) => forms.every((key) => SKIPPABLE.has(key)));
+    const entry: LexiconEntry = { kind, group, term, keys, pos: term.pos, words: keys.length, optional, order: order++, seenAt: 0 };
     entries.push(entry);
     for (const key of keys[0] ?? []) {
       let node = byFirstKey.get(key);
-      if (!node) byFirstKey.set(key, (node = { singles: [], bySecondKey: new Map(), skippedSecond: [], skippedSecondByThird: new Map() }));
-      if (keys.length === 1) node.singles.push(entry);
-      else if (!(keys[1] ?? []).every((second) => SKIPPABLE.has(second))) for (const second of keys[1] ?? []) node.bySecondKey.set(second, [...(node.bySecondKey.get(second) ?? []), entry]);
-      else if (keys.length === 2) node.skippedSecond.push(entry);
-      else for (const third of keys[2] ?? []) node.skippedSecondByThird.set(third, [...(node.skippedSecondByThird.get(third) ?? []), entry]);
+      if (!node) byFirstKey.set(key, (node = { singles: null, bySecondKey: null, skippedSecond: null, skippedSecondByThird: null }));
+      if (keys.length === 1) (node.singles ??= []).push(entry);
+      else if (!optional[1]) {
+        const bySecond = (node.bySecondKey ??= new Map());
+        for (const second of keys[1] ?? []) bySecond.set(second, [...(bySecond.get(second) ?? []), entry]);
+      } else if (keys.length === 2) (node.skippedSecond ??= []).push(entry);
+      else {
+        const byThird = (node.skippedSecondByThird ??= new Map());
+        for (const third of keys[2] ?? []) byThird.set(third, [...(byThird.get(third) ?? []), entry]);
+      }
     }
   };
   const cue = (term: string): PipelineTerm => ({ term, weight: 0, namesTarget: null, pos: null, targetWindow: null });
@@ -141,11 +156,11 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
  */
 function tryNode(node: KeyNode | undefined, tokens: TokenTable, i: number, stamp: number, hits: LexiconHit[]): void {
   if (node === undefined) return;
-  if (node.singles.length > 0) tryAll(node.singles, tokens, i, stamp, hits);
-  if (node.skippedSecond.length > 0) tryAll(node.skippedSecond, tokens, i, stamp, hits);
+  if (node.singles !== null) tryAll(node.singles, tokens, i, stamp, hits);
+  if (node.skippedSecond !== null) tryAll(node.skippedSecond, tokens, i, stamp, hits);
   // The third word stands right after the first (the article left out) or after one skippable word.
-  if (node.skippedSecondByThird.size > 0) tryNextWords(node.skippedSecondByThird, tokens, i, i + 2, stamp, hits);
-  if (node.bySecondKey.size > 0) tryNextWords(node.bySecondKey, tokens, i, tokens.lower.length, stamp, hits);
+  if (node.skippedSecondByThird !== null) tryNextWords(node.skippedSecondByThird, tokens, i, i + 2, stamp, hits);
+  if (node.bySecondKey !== null) tryNextWords(node.bySecondKey, tokens, i, tokens.lower.length, stamp, hits);
 }
 
 /**
@@ -174,8 +189,8 @@ function tryAll(list: LexiconEntry[] | undefined, tokens: TokenTable, i: number,
     const entry = list[k] as LexiconEntry;
     if (entry.seenAt === stamp) continue;
     entry.seenAt = stamp;
-    if (entry.term.pos !== null && tokens.pos[i] !== entry.term.pos) continue;
-    const last = entry.keys.length === 1 ? i + 1 : matchRest(tokens, entry.keys, i);
+    if (entry.pos !== null && tokens.pos[i] !== entry.pos) continue;
+    const last = entry.words === 1 ? i + 1 : matchRest(tokens, entry, i);
     if (last > 0) hits.push({ entry, first: i, last });
   }
 }
@@ -184,8 +199,9 @@ function tokenMatches(tokens: TokenTable, p: number, keys: readonly string[]): b
   return keys.includes(tokens.lemma[p] ?? '') || keys.includes(tokens.lower[p] ?? '') || (tokens.singular[p] !== '' && keys.includes(tokens.singular[p] ?? ''));
 }
 
-/** Matches tokens 1.. of a phrase after its first token at `first`; returns the end token, or -1. */
-function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], first: number): number {
+/** Matches tokens 1.. of an entry's phrase after its first token at `first`; returns the end token, or -1. */
+function matchRest(tokens: TokenTable, entry: LexiconEntry, first: number): number {
+  const { keys, optional } = entry;
   const n = tokens.lower.length;
   const sentence = tokens.sentenceOf[first];
   let p = first + 1;
@@ -193,7 +209,7 @@ function matchRest(tokens: TokenTable, keys: readonly (readonly string[])[], fir
     const want = keys[j] ?? [];
     // An article, a possessive or a hyphen in a phrase stands for any or none: "taken to a police
     // station" matches "take to the police station", "call up papers" matches "call-up papers".
-    if (want.every((key) => SKIPPABLE.has(key))) {
+    if (optional[j]) {
       if (p < n && SKIPPABLE.has(tokens.lower[p] ?? '') && tokens.sentenceOf[p] === sentence) p++;
       continue;
     }
