@@ -546,9 +546,10 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const isReported = (t: PipelineTarget) => t.narrower.every((n) => !targetIds.has(n)) || leads(t.id) >= Math.max(BROAD_TARGET_LEADS, BROAD_TARGET_SHARE * Math.max(...t.narrower.map(leads)));
   const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && isReported(t)).map((t) => t.id);
 
-  // The reviewer's lines are formatted when first read: callers that only need the score and the
-  // matches (counting, re-scoring) never format them. Spreading and serializing read them as usual.
-  let reasons: string[] | null = null;
+  // The reviewer's lines are written now, into a plain property: read lazily through an accessor,
+  // they cost callers that never read them as much as formatting them does (an object with an
+  // accessor is slow to build), and every spread (`{ id, ...analysis }`) more.
+  const reasons = explain(pipeline, score, matches, breakdown, fromContext);
   return {
     pipeline: base.pipeline,
     pipelineVersion: base.pipelineVersion,
@@ -561,12 +562,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
     entities: entities.map(toMention),
     matches,
     breakdown,
-    get reasons(): string[] {
-      return (reasons ??= explain(pipeline, score, matches, breakdown, fromContext));
-    },
-    set reasons(value: string[]) {
-      reasons = value;
-    },
+    reasons,
   };
 }
 

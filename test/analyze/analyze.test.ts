@@ -1269,7 +1269,7 @@ describe('consecutive analyses', () => {
     const read = (analyzer: ReturnType<typeof createAnalyzer>, a: LabelledArticle) => analyzer.analyze({ title: a.title, text: a.text });
     const ahead = articles.map((a) => read(forward, a));
     const behind = [...articles].reverse().map((a) => read(backward, a)).reverse();
-    // Serializing reads the lazily written reasons too, long after each article was read.
+    // Serializing reads the reasons too, long after each article was read.
     const plain = (analyses: Analysis[]) => analyses.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
     expect(plain(ahead)).toEqual(plain(behind));
     expect(ahead.filter((a) => a.flagged).length).toBeGreaterThan(10);
