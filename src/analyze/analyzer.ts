@@ -163,6 +163,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
   const vocabulary = new Vocabulary([...lexicon.words, ...NAME_VOCABULARY], irregular === null ? undefined : lemmas, irregular ?? undefined);
   const categoryOrder = new Map(pipeline.categories.map((c, i) => [c.id, i]));
   const targets = new Map(pipeline.targets.map((t) => [t.id, t]));
+  const targetOrder = new Map(pipeline.targets.map((t, i) => [t.id, i]));
   const context: Context = {
     pipeline,
     nlp,
@@ -172,6 +173,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     categories,
     categoryOrder,
     targets,
+    targetOrder,
     originTerms: originTerms(lexicon),
     peopleAdjectives: peopleAdjectives(lexicon),
     doerActs: new Set(pipeline.doerActs),
@@ -195,6 +197,8 @@ interface Context {
   /** Each category's place in the pipeline, which breaks ties between equally scored categories. */
   categoryOrder: ReadonlyMap<string, number>;
   targets: ReadonlyMap<string, PipelineTarget>;
+  /** Each target's place in the pipeline, the order targets are reported in. */
+  targetOrder: ReadonlyMap<string, number>;
   /** Target terms "from <country>", by the country's key: the entry of each country in a list after a mention that ends in one ("from Somalia, Ethiopia and Malawi"). */
   originTerms: ReadonlyMap<string, LexiconEntry>;
   /** Target terms "<people> <person>" of the groups a people's adjective names only before a head ("Somali traders"), by the adjective's key. */
@@ -544,7 +548,13 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   // Coders name the most specific group: a broad target yields to a narrower one that is present.
   const leads = (id: string) => leadingTargets.get(id) ?? 0;
   const isReported = (t: PipelineTarget) => t.narrower.every((n) => !targetIds.has(n)) || leads(t.id) >= Math.max(BROAD_TARGET_LEADS, BROAD_TARGET_SHARE * Math.max(...t.narrower.map(leads)));
-  const targets = pipeline.targets.filter((t) => targetIds.has(t.id) && isReported(t)).map((t) => t.id);
+  // The few groups named are looked up, in pipeline order, rather than every target of the pipeline.
+  const targets = [...targetIds]
+    .filter((id) => {
+      const target = ctx.targets.get(id);
+      return target !== undefined && isReported(target);
+    })
+    .sort((x, y) => (ctx.targetOrder.get(x) ?? 0) - (ctx.targetOrder.get(y) ?? 0));
 
   // The reviewer's lines are written now, into a plain property: read lazily through an accessor,
   // they cost callers that never read them as much as formatting them does (an object with an
