@@ -86,8 +86,10 @@ const LAST_YEAR = 2099;
 function yearsOf(tokens: TokenTable): YearMention[] {
   const years: YearMention[] = [];
   for (let i = 0; i < tokens.value.length; i++) {
+    // The POS first: most tokens are no figure, and their values need not be read.
+    if (tokens.pos[i] !== 'NUM') continue;
     const v = tokens.value[i] as string;
-    if (v.length !== 4 || tokens.pos[i] !== 'NUM') continue;
+    if (v.length !== 4) continue;
     const year = Number(v);
     if (Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR) years.push({ token: i, year, opensPeriod: PERIOD_WORDS.has(tokens.lower[i - 1] ?? '') });
   }
@@ -179,7 +181,7 @@ export function createAnalyzer(pipeline: PipelineDef): Analyzer {
     doerActs: new Set(pipeline.doerActs),
     notFromContextWith: new Map(pipeline.categories.filter((c) => c.notFromContextWith.length > 0).map((c) => [c.id, c.notFromContextWith])),
     countedVictims: new Set(pipeline.countedVictims.map((w) => w.toLowerCase())),
-    placeTerms: new Set(pipeline.placeTerms.map((w) => w.toLowerCase())),
+    placeEntries: placeEntries(lexicon, pipeline),
     stateNames: stateNames(lexicon),
     scratch: new TokenScratch(),
   };
@@ -209,8 +211,8 @@ interface Context {
   notFromContextWith: ReadonlyMap<string, readonly string[]>;
   /** `pipeline.countedVictims`, lowercased. */
   countedVictims: ReadonlySet<string>;
-  /** `pipeline.placeTerms`, lowercased. */
-  placeTerms: ReadonlySet<string>;
+  /** The lexicon's entries of `pipeline.placeTerms` (compared lowercased). */
+  placeEntries: ReadonlySet<LexiconEntry>;
   /** A group's "citizen of <country>" term by the country's name and the people's adjective (`stateNames`). */
   stateNames: ReadonlyMap<string, LexiconEntry>;
   /**
@@ -237,6 +239,12 @@ const MAX_LISTED_GROUPS = 4;
 const BACKGROUND_LIST_COUNTRIES = 3;
 /** How many "<people> <person>" terms of a group an adjective heads to be a people's (`peopleAdjectives`). */
 const PEOPLE_ADJECTIVE_TERMS = 3;
+
+/** The entries whose term is one of `pipeline.placeTerms`, compared lowercased: found once, not lowercased again for every hit. */
+function placeEntries(lexicon: Lexicon, pipeline: PipelineDef): Set<LexiconEntry> {
+  const terms = new Set(pipeline.placeTerms.map((w) => w.toLowerCase()));
+  return new Set(lexicon.entries.filter((entry) => terms.has(entry.term.term.toLowerCase())));
+}
 
 function originTerms(lexicon: Lexicon): Map<string, LexiconEntry> {
   const byCountry = new Map<string, LexiconEntry>();
@@ -508,7 +516,7 @@ function analyzeWith(ctx: Context, input: AnalysisInput): Analysis {
   const leadingTargets = new Map<string, number>();
   const lackingTarget: TermMatch[] = [];
   const ownYear = pipeline.backgroundYears === null ? null : articleYear(scans);
-  for (const scan of scans) matches.push(...judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget, ownYear));
+  for (const scan of scans) judgeField(ctx, scan, scan.field === 'title' ? lead : [], targetIds, leadingTargets, lackingTarget, ownYear, matches);
   matches.sort(byPosition);
   let scored = scoreMatches(pipeline, matches);
   // An article that names its group only in the headline is scored again with the headline's group.
@@ -699,7 +707,7 @@ function scanField(ctx: Context, field: TextField, tokens: TokenTable, entities:
         !nonTargetPrefixEnds.has(h.first) &&
         !(nonTargetHeadEnds.has(h.first) && tokens.lower[h.first] === 'from') &&
         !namesSomethingElse(tokens, h, nonTargetHeadAt, targetEnds) &&
-        !(ctx.placeTerms.has(h.entry.term.term.toLowerCase()) && isListedPlace(tokens, h)) &&
+        !(ctx.placeEntries.has(h.entry) && isListedPlace(tokens, h)) &&
         !namesLanguage(tokens, h) &&
         !isAskedAbout(tokens, h),
     ),
@@ -818,14 +826,13 @@ function sentenceText(tokens: TokenTable, s: number): string {
 }
 
 /**
- * Judges every category hit of a field and returns the field's category and target matches.
+ * Judges every category hit of a field and adds the field's category matches to `out`.
  * `lead` holds the group mentions of the text's first sentence, which a headline hit may use.
  */
-function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>, lackingTarget: TermMatch[], ownYear: number | null): TermMatch[] {
+function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[], targetIds: Set<string>, leadingTargets: Map<string, number>, lackingTarget: TermMatch[], ownYear: number | null, out: TermMatch[]): void {
   const { pipeline } = ctx;
   const { tokens, field, mentions } = scan;
   const speakers = new Map<number, string | null>();
-  const out: TermMatch[] = [];
   const window = `${pipeline.targetWindow} sentence${pipeline.targetWindow === 1 ? '' : 's'}`;
 
   for (const hit of scan.categoryHits) {
@@ -968,7 +975,6 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
     out.push(match);
     if (lacksTarget) lackingTarget.push(match);
   }
-  return out;
 }
 
 /** How many words from an act its counted victims may stand ("killing at least 145 people"). */
