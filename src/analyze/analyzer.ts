@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, TokenScratch, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.41.0';
+export const ANALYZER_VERSION = '0.42.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -1290,12 +1290,34 @@ function suspectCueNear(tokens: TokenTable, suspects: readonly LexiconHit[], hit
     // of Central Asia since gunmen killed 140 people".
     if (after >= 0 && opensClauseBetween(tokens, hit.last, cue.first)) continue;
     if ((before >= 0 && before < SUSPECT_WINDOW) || (after >= 0 && after < SUSPECT_WINDOW)) return surface(tokens, cue);
+    // A relative clause between the group and the verb it is the subject of: "a man from Syria whose
+    // asylum claim had been rejected was charged with killing three people".
+    if (!isCategoryHit && after >= SUSPECT_WINDOW && after < SUSPECT_WINDOW + RELATIVE_CLAUSE_WINDOW && isSubjectAcrossRelativeClause(tokens, hit.last, cue.first)) {
+      return surface(tokens, cue);
+    }
   }
   return null;
 }
 
+/** How many tokens more a relative clause may put between a group and its verb. */
+const RELATIVE_CLAUSE_WINDOW = 8;
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whose', 'whom']);
+
+/**
+ * Whether tokens [from, to) are a relative clause on the phrase that ends at `from` and then the
+ * auxiliary of a passive verb at `to` ("… who had been due to be deported is suspected").
+ */
+function isSubjectAcrossRelativeClause(tokens: TokenTable, from: number, to: number): boolean {
+  if (!RELATIVE_PRONOUNS.has(tokens.lower[from] as string) || tokens.pos[to] !== 'VERB' || tokens.pos[to - 1] !== 'AUX') return false;
+  for (let i = from; i < to; i++) if (PUNCT_OR_CONJ.has(tokens.lower[i] as string)) return false;
+  return true;
+}
+
 /** Conjunctions that open a clause of another event ("since gunmen killed…", "after the suspects were arrested"). */
 const SUBORDINATORS: ReadonlySet<string> = new Set(['since', 'after', 'before', 'when', 'because', 'until', 'while', 'although', 'though', 'whereas']);
+
+/** What ends a relative clause before its verb could: punctuation, a conjunction, a subordinator. */
+const PUNCT_OR_CONJ: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')', 'and', 'but', 'or', ...SUBORDINATORS]);
 
 /** Whether a subordinating conjunction stands in tokens [from, to). */
 function opensClauseBetween(tokens: TokenTable, from: number, to: number): boolean {
