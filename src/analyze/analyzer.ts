@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, TokenScratch, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.42.0';
+export const ANALYZER_VERSION = '0.43.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;

@@ -74,6 +74,13 @@ const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»',
 const SKIPPABLE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'their', 'his', 'her', 'its', 'our', '-', '‑', ...QUOTE_MARKS]);
 
 /**
+ * Possessives that a term keeps when it has them: the speaker's "our" makes the slogan ("they take
+ * our jobs"); without it, "more workers took jobs in the Gulf" is news. The text's "our" is still
+ * skipped by terms without it.
+ */
+const SPEAKERS_OWN: ReadonlySet<string> = new Set(['our']);
+
+/**
  * Compiles a pipeline's lexicon. Each term is read by wink like any text, so a term and the text it
  * matches are tokenized and lemmatized the same way.
  */
@@ -90,7 +97,7 @@ export function compileLexicon(nlp: WinkMethods, pipeline: PipelineDef): Lexicon
     const keys = values.map((v, i) => [...new Set([v.toLowerCase(), (lemmas[i] ?? v).toLowerCase()])]);
     if (keys.length === 0) return;
     for (const forms of keys) for (const key of forms) allKeys.add(key);
-    const optional = keys.map((forms) => forms.every((key) => SKIPPABLE.has(key)));
+    const optional = keys.map((forms) => forms.every((key) => SKIPPABLE.has(key) && !SPEAKERS_OWN.has(key)));
     const entry: LexiconEntry = { kind, group, term, keys, pos: term.pos, words: keys.length, optional, order: order++, seenAt: 0 };
     entries.push(entry);
     for (const key of keys[0] ?? []) {

@@ -120,6 +120,7 @@ describe('the wording of wire reports, tabloids and officials', () => {
     ['hate_rhetoric', '"We see how the crime rate among migrants grows year after year," the governor said.'],
     ['hate_rhetoric', 'Viral posts claimed the city had been "overrun" by migrants.'],
     ['hate_rhetoric', 'Leaflets said the town was being swamped with migrants.'],
+    ['hate_rhetoric', '"They are taking our jobs," a man shouted at the Uzbek traders.'],
   ])('counts %s in "%s"', (category, text) => {
     expect(counted(analyzer.analyze({ text }), category).length).toBeGreaterThan(0);
   });
@@ -241,6 +242,13 @@ describe('target requirement', () => {
     const hit = hitFor(analysis, 'detained');
     expect(hit.counted).toBe(false);
     expect(hit.reason).toMatch(/^concerns suspects/);
+  });
+
+  it('reads the participants of a brawl as its doers, not the group targeted', () => {
+    const analysis = analyzer.analyze({ text: 'After a brawl among Tajik and Uzbek traders at the market, police detained four participants.' });
+    const hit = hitFor(analysis, 'detained');
+    expect(hit.counted).toBe(false);
+    expect(hit.reason).toBe('concerns suspects ("participants")');
   });
 
   it('ends a suspect verb\'s reach at the comma that closes its clause', () => {
@@ -715,6 +723,10 @@ describe('phrases', () => {
     ['a barring from the country is an entry ban, not a rule', 'The number of Tajiks barred from re-entry rose sharply.', 'official_restriction'],
     ['fees hitting people', 'The new patent fees hit them in the pocket, Tajik workers said.', 'violence_attack'],
     ['a blow on a day, not on a body', 'A car struck a Honduran man on Tuesday night.', 'violence_attack'],
+    ['workers taking jobs abroad, without the slogan\'s "our"', 'More Uzbek workers took jobs in the Gulf and in Britain last year.', 'hate_rhetoric'],
+    ['a crowd mobilised online', 'The crowd had been mobilised through social media posts claiming the attacker was an asylum seeker.', 'forced_conscription'],
+    ['a heart beating', '"But still my heart is beating," said the Tajik trader.', 'violence_attack'],
+    ['the beating heart of a place', 'The market is the beating heart of the Tajik community in the city.', 'violence_attack'],
   ])('does not count shared vocabulary in a longer phrase: %s', (_name, text, category) => {
     const analysis = analyzer.analyze({ text });
     expect(counted(analysis, category)).toEqual([]);
