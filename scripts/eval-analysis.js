@@ -20,9 +20,9 @@
 //   pipeline      pipeline name or YAML path (default: xenophobia)
 //   --set FILE    a labelled JSONL set to score instead of the defaults (repeatable); the defaults are
 //                 fixtures/eval/analysis.jsonl and, when present, the blind sets analysis-blind.jsonl
-//                 to analysis-blind13.jsonl (each written apart from the rules and from each other,
+//                 to analysis-blind14.jsonl (each written apart from the rules and from each other,
 //                 without looking at the rules or at the analyzer's output; the sixth and seventh
-//                 hold long articles of 600 to 1,400 words, the eighth to thirteenth web pages of 300
+//                 hold long articles of 600 to 1,400 words, the eighth to fourteenth web pages of 300
 //                 to 1,300)
 //   --ner FILE    a CoNLL file (IOB1 or IOB2) to score instead of fixtures/eval/ner.conll
 //   --json        print the figures as one JSON document instead of the report
@@ -32,7 +32,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const ANALYSIS_SETS = ['analysis.jsonl', 'analysis-blind.jsonl', 'analysis-blind2.jsonl', 'analysis-blind3.jsonl', 'analysis-blind4.jsonl', 'analysis-blind5.jsonl', 'analysis-blind6.jsonl', 'analysis-blind7.jsonl', 'analysis-blind8.jsonl', 'analysis-blind9.jsonl', 'analysis-blind10.jsonl', 'analysis-blind11.jsonl', 'analysis-blind12.jsonl', 'analysis-blind13.jsonl'].map((name) =>
+const ANALYSIS_SETS = ['analysis.jsonl', 'analysis-blind.jsonl', 'analysis-blind2.jsonl', 'analysis-blind3.jsonl', 'analysis-blind4.jsonl', 'analysis-blind5.jsonl', 'analysis-blind6.jsonl', 'analysis-blind7.jsonl', 'analysis-blind8.jsonl', 'analysis-blind9.jsonl', 'analysis-blind10.jsonl', 'analysis-blind11.jsonl', 'analysis-blind12.jsonl', 'analysis-blind13.jsonl', 'analysis-blind14.jsonl'].map((name) =>
   join(root, 'fixtures/eval', name),
 );
 const NER_SET = join(root, 'fixtures/eval/ner.conll');

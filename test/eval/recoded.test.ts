@@ -10,7 +10,9 @@
  * article of blind set 4, `coder-l` and `coder-m` of blind set 6; `coder-n` and `coder-o` read all of
  * the first half of blind set 10, `coder-p` and `coder-q` all of its second half, `coder-r` and
  * `coder-s` all of the first half of blind set 11, `coder-t` and `coder-u` all of its second half,
- * relevant or not, and list the articles they judged relevant. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
+ * relevant or not, and list the articles they judged relevant; so do `coder-v` and `coder-w` for all of
+ * blind set 12, `coder-x` and `coder-y` for blind set 13, and `coder-z1` and `coder-z2` for blind set
+ * 14. One JSON object per line: `id` (the article's id in its set), `categories`, `targets`,
  * and an optional `note` on a hard call. `npm run eval:analysis` scores how far they agree with the
  * sets' labels, with each other and with the analyzer.
  */
