@@ -333,6 +333,8 @@ describe('negation', () => {
     ['He said reports of migrants being beaten in the city were fabricated.', 'beaten', 'were fabricated'],
     ['Claims that police raided a hostel for Uzbek workers are untrue, the ministry said.', 'raided', 'are untrue'],
     ['The deportation of Tajik students from Kazan did not happen, the university said.', 'deportation', 'did not happen'],
+    ['Information about an attack on a schoolgirl by a migrant from Uzbekistan does not correspond to reality, the police said.', 'attack on', 'does not correspond to reality'],
+    ['Reports that police beat Uzbek migrants at the market are not true, the ministry said.', 'beat', 'are not true'],
   ])('reads a denial after the hit in "%s"', (text, hitText, cue) => {
     const analysis = analyzer.analyze({ text });
     const hit = hitFor(analysis, hitText);
