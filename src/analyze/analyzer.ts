@@ -12,7 +12,7 @@ import { compileLexicon, selectLongest, type Lexicon, type LexiconEntry, type Le
 import { readFields, TokenScratch, Vocabulary, type TokenTable } from './tokens.js';
 
 /** Bumped whenever analysis behaviour changes; stored next to the pipeline version. */
-export const ANALYZER_VERSION = '0.43.0';
+export const ANALYZER_VERSION = '0.44.0';
 
 export interface Analyzer {
   readonly pipeline: PipelineDef;
@@ -867,6 +867,7 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
       const voidCue = scan.voidsBySentence.get(s)?.get(hit.entry.group) ?? null;
       const background = backgroundReason(scan, hit, ownYear, pipeline.backgroundYears);
       const victims = isAct && ctx.countedVictims.size > 0 ? countedVictimsNear(ctx, scan, hit) : null;
+      let sameActCue: string | null = null;
       const blaming = pipeline.blamingClaims;
       const blamed = blaming?.acts.includes(hit.entry.group) && scan.claims.length > 0 ? blamedGroup(tokens, scan.claims, mentions, hit) : null;
       if (blaming && blamed !== null) {
@@ -899,6 +900,8 @@ function judgeField(ctx: Context, scan: FieldScan, lead: readonly TargetMention[
         reason = doer !== undefined ? `the group does it: "${surface(tokens, doer.hit)}" ${doer.doerOf}` : `concerns suspects ("${suspectCue ?? named?.suspectCue}")`;
       } else if (victims !== null) {
         reason = `done to "${victims}", counted, not to a group`;
+      } else if ((sameActCue = sameActSuspectCue(scan, hit)) !== null) {
+        reason = `concerns suspects ("${sameActCue}")`;
       } else if (counterSpeech !== null) {
         reason = `counter-speech in the sentence ("${counterSpeech}")`;
       } else if (term.namesTarget !== null) {
@@ -1311,6 +1314,25 @@ function isSubjectAcrossRelativeClause(tokens: TokenTable, from: number, to: num
   if (!RELATIVE_PRONOUNS.has(tokens.lower[from] as string) || tokens.pos[to] !== 'VERB' || tokens.pos[to - 1] !== 'AUX') return false;
   for (let i = from; i < to; i++) if (PUNCT_OR_CONJ.has(tokens.lower[i] as string)) return false;
   return true;
+}
+
+/**
+ * The suspect cue of another hit of the same category in the hit's sentence: the sentence tells of
+ * one act done to the suspects ("several hundred people had been detained in connection with the
+ * riots, and many of those taken into custody had criminal records").
+ */
+function sameActSuspectCue(scan: FieldScan, hit: LexiconHit): string | null {
+  const { tokens } = scan;
+  const s = tokens.sentenceOf[hit.first];
+  if (!scan.suspects.some((cue) => tokens.sentenceOf[cue.first] === s)) return null;
+  for (const other of scan.categoryHits) {
+    if (other === hit || other.entry.group !== hit.entry.group || tokens.sentenceOf[other.first] !== s) continue;
+    // "after the suspects were arrested" is another event's.
+    if (opensClauseBetween(tokens, Math.min(hit.last, other.last), Math.max(hit.first, other.first))) continue;
+    const cue = suspectCueNear(tokens, scan.suspects, other, true);
+    if (cue !== null) return cue;
+  }
+  return null;
 }
 
 /** Conjunctions that open a clause of another event ("since gunmen killed…", "after the suspects were arrested"). */

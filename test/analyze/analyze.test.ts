@@ -244,6 +244,19 @@ describe('target requirement', () => {
     expect(hit.reason).toMatch(/^concerns suspects/);
   });
 
+  it("reads a match's kick-off as no kick", () => {
+    const analysis = analyzer.analyze({ text: 'Uzbek fans filled the cafes hours before kick-off, and then the Tajik supporters arrived.' });
+    expect(analysis.matches.filter((m) => m.kind === 'category').map((m) => [m.text, m.weight])).toEqual([['kick-off', 0]]);
+  });
+
+  it('reads a second word for the same act in a sentence about suspects as theirs', () => {
+    const analysis = analyzer.analyze({
+      text: 'After the riots against Syrians, the minister said 300 people had been detained in connection with the violence, and that many of those taken into custody had criminal records.',
+    });
+    expect(hitFor(analysis, 'taken into custody').reason).toBe('concerns suspects ("detained in connection with")');
+    expect(counted(analysis, 'raid_detention')).toEqual([]);
+  });
+
   it('reads the participants of a brawl as its doers, not the group targeted', () => {
     const analysis = analyzer.analyze({ text: 'After a brawl among Tajik and Uzbek traders at the market, police detained four participants.' });
     const hit = hitFor(analysis, 'detained');
